@@ -1,0 +1,118 @@
+import { promises as fs } from 'node:fs';
+import { declareEntities } from './load/declare-entities.js';
+import { FileLocator } from './load/locate.js';
+import { readSettings } from './load/read-settings.js';
+import { readSources } from './load/read-sources.js';
+import { SETTINGS_FILE, walkContent } from './load/walk-content.js';
+import type { Handbook } from './model/handbook.js';
+import { resolveHandbook } from './model/resolve-handbook.js';
+import type { Diagnostic, Problem, Severity } from './problem.js';
+import { RULES } from './rules/index.js';
+import type { RuleContext } from './rules/rule.js';
+
+export interface CheckOptions {
+  /** The content folder. */
+  contentDir: string;
+  /** The date `asOf` defaults to when handbook.yaml sets none (default: today, UTC). */
+  today?: string;
+}
+
+export interface CheckSummary {
+  /** Files read: every Markdown file of the kind folders, plus handbook.yaml. */
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface CheckResult {
+  /** The resolved model; complete only when there are no errors. */
+  handbook: Handbook;
+  /** Sorted by file, line, column. */
+  diagnostics: Diagnostic[];
+  summary: CheckSummary;
+}
+
+/** Thrown when the content folder itself cannot be used (a usage error, not a diagnostic). */
+export class ContentFolderError extends Error {}
+
+/**
+ * Validates a handbook: reads every file once, builds the model, runs every
+ * rule at its configured severity, and locates each problem in its file.
+ */
+export async function checkHandbook({ contentDir, today }: CheckOptions): Promise<CheckResult> {
+  const stat = await fs.stat(contentDir).catch(() => undefined);
+  if (!stat?.isDirectory()) throw new ContentFolderError(`The content folder \`${contentDir}\` does not exist or is not a folder.`);
+
+  const [listing, loaded] = await Promise.all([walkContent(contentDir), readSettings(contentDir, RULES, today)]);
+  const sources = await readSources(listing.entries);
+  const declarations = declareEntities(sources);
+  const { handbook, known, unresolved, problems: resolveProblems } = resolveHandbook(declarations, loaded.settings);
+  for (const term of handbook.glossary) term.rules = RULES.filter((rule) => rule.term === term.id).map((rule) => rule.id);
+
+  const context: RuleContext = {
+    handbook,
+    declarations,
+    known,
+    unresolved,
+    loadProblems: [...listing.problems, ...loaded.problems, ...declarations.problems, ...resolveProblems],
+  };
+  const problems: { problem: Problem; severity: Severity }[] = [];
+  for (const rule of RULES) {
+    const setting = loaded.rules.get(rule.id);
+    if (!setting || setting.severity === 'off') continue;
+    const severity = setting.severity;
+    for (const problem of runRule(() => rule.check(context, setting.options), rule.id)) problems.push({ problem, severity });
+  }
+
+  const locators = new Map<string, FileLocator>();
+  for (const source of sources) {
+    locators.set(source.file, new FileLocator(source.text, source.frontMatter.yaml, source.frontMatter.yamlOffset));
+  }
+  if (loaded.text !== undefined) locators.set(SETTINGS_FILE, new FileLocator(loaded.text, loaded.text, 0));
+
+  const diagnostics = locateProblems(problems, locators);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return {
+    handbook,
+    diagnostics,
+    summary: { files: sources.length + (loaded.text === undefined ? 0 : 1), errors, warnings: diagnostics.length - errors },
+  };
+}
+
+/** A rule that throws on some input must not take the whole check down with it. */
+function runRule(check: () => Problem[], id: string): Problem[] {
+  try {
+    return check();
+  } catch (cause) {
+    return [
+      {
+        rule: id,
+        file: SETTINGS_FILE,
+        anchor: { kind: 'file' },
+        message: `The rule \`${id}\` failed: ${cause instanceof Error ? cause.message : String(cause)}.`,
+        hint: 'This is a bug in okr-handbook; please report it with the file that triggers it. Set the rule to `off` to go on meanwhile.',
+      },
+    ];
+  }
+}
+
+function locateProblems(problems: { problem: Problem; severity: Severity }[], locators: Map<string, FileLocator>): Diagnostic[] {
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const { problem, severity } of problems) {
+    const position = locators.get(problem.file)?.locate(problem.anchor) ?? { line: 1, column: 1 };
+    const key = `${problem.file}:${position.line}:${position.column}:${problem.rule}:${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics.push({
+      file: problem.file,
+      line: position.line,
+      column: position.column,
+      rule: problem.rule,
+      severity,
+      message: problem.message,
+      ...(problem.hint !== undefined && { hint: problem.hint }),
+    });
+  }
+  return diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+}

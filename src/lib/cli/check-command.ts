@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkHandbook, ContentFolderError } from '../check-handbook.js';
+import { formatGithub } from '../format/format-github.js';
+import { formatJson } from '../format/format-json.js';
+import { formatPretty } from '../format/format-pretty.js';
+import { parseArguments, UsageError } from './parse-arguments.js';
+
+export const CHECK_USAGE = `Usage: npm run check -- [--content DIR] [--format pretty|github|json] [--max-warnings N]
+
+Validates an OKR handbook and reports every problem with its file, line and column.
+  --content DIR       the content folder (default: content)
+  --format FORMAT     pretty (default), github (workflow annotations) or json
+  --max-warnings N    fail when there are more than N warnings
+Exit codes: 0 valid, 1 errors (or too many warnings), 2 usage error.`;
+
+export interface CommandResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CheckEnvironment {
+  cwd: string;
+  /** Whether to colour pretty output. */
+  color: boolean;
+}
+
+export async function runCheckCommand(argv: readonly string[], environment: CheckEnvironment): Promise<CommandResult> {
+  let flags: Map<string, string | true>;
+  try {
+    flags = parseArguments(argv, { values: ['content', 'format', 'max-warnings'], switches: ['help'] });
+  } catch (error) {
+    if (error instanceof UsageError) return usageError(error.message);
+    throw error;
+  }
+  if (flags.has('help')) return { exitCode: 0, stdout: `${CHECK_USAGE}\n`, stderr: '' };
+
+  const format = (flags.get('format') as string | undefined) ?? 'pretty';
+  if (!['pretty', 'github', 'json'].includes(format)) return usageError(`Unknown format \`${format}\`; use pretty, github or json.`);
+  const maxWarningsText = flags.get('max-warnings') as string | undefined;
+  const maxWarnings = maxWarningsText === undefined ? undefined : Number(maxWarningsText);
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+    return usageError(`\`--max-warnings\` takes a whole number of 0 or more, not \`${maxWarningsText}\`.`);
+  }
+  const contentDir = path.resolve(environment.cwd, (flags.get('content') as string | undefined) ?? 'content');
+
+  let result;
+  try {
+    result = await checkHandbook({ contentDir });
+  } catch (error) {
+    if (error instanceof ContentFolderError) return usageError(error.message);
+    throw error;
+  }
+  const { diagnostics, summary } = result;
+  let stdout: string;
+  if (format === 'json') stdout = formatJson(diagnostics, summary);
+  else if (format === 'github') stdout = formatGithub(diagnostics, path.relative(repositoryRoot(contentDir), contentDir));
+  else stdout = formatPretty(diagnostics, summary, { color: environment.color, readText: (file) => readQuietly(path.join(contentDir, file)) });
+
+  const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
+  const stderr = tooManyWarnings ? `${summary.warnings} warnings exceed --max-warnings ${maxWarnings}.\n` : '';
+  return { exitCode: summary.errors > 0 || tooManyWarnings ? 1 : 0, stdout, stderr };
+}
+
+function usageError(message: string): CommandResult {
+  return { exitCode: 2, stdout: '', stderr: `${message}\n\n${CHECK_USAGE}\n` };
+}
+
+function readQuietly(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The nearest folder holding `.git`, so annotation paths are relative to the repository. */
+function repositoryRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return process.cwd();
+  }
+}

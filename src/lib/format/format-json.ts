@@ -1,0 +1,24 @@
+import type { CheckSummary } from '../check-handbook.js';
+import type { Diagnostic } from '../problem.js';
+
+/**
+ * The content format's JSON shape. The hint is part of the message there,
+ * since the shape has no field of its own for it.
+ */
+export function formatJson(diagnostics: readonly Diagnostic[], summary: CheckSummary): string {
+  return `${JSON.stringify(
+    {
+      diagnostics: diagnostics.map(({ file, line, column, rule, severity, message, hint }) => ({
+        file,
+        line,
+        column,
+        rule,
+        severity,
+        message: hint ? `${message} ${hint}` : message,
+      })),
+      summary,
+    },
+    null,
+    2,
+  )}\n`;
+}

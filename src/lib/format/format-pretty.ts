@@ -1,0 +1,47 @@
+import type { CheckSummary } from '../check-handbook.js';
+import type { Diagnostic } from '../problem.js';
+
+export interface PrettyOptions {
+  color: boolean;
+  /** File texts, for the code frame under each diagnostic. */
+  readText?: (file: string) => string | undefined;
+}
+
+const ANSI = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
+
+/** Like a compiler: grouped by file, each problem with its line, a caret, and how to fix it. */
+export function formatPretty(diagnostics: readonly Diagnostic[], summary: CheckSummary, options: PrettyOptions): string {
+  const paint = (style: keyof typeof ANSI, text: string) => (options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
+  const lines: string[] = [];
+  let currentFile: string | undefined;
+  let lineTable: string[] | undefined;
+  for (const d of diagnostics) {
+    if (d.file !== currentFile) {
+      if (currentFile !== undefined) lines.push('');
+      currentFile = d.file;
+      lines.push(paint('bold', d.file));
+      lineTable = options.readText?.(d.file)?.split(/\r?\n/);
+    }
+    const severity = d.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning');
+    lines.push(`  ${paint('dim', `${d.line}:${d.column}`)}  ${severity}  ${d.message}  ${paint('dim', d.rule)}`);
+    const source = lineTable?.[d.line - 1];
+    if (source !== undefined && source.trim() !== '') {
+      const gutter = String(d.line);
+      lines.push(paint('dim', `    ${gutter} | `) + source);
+      lines.push(paint('dim', `    ${' '.repeat(gutter.length)} | `) + ' '.repeat(Math.max(0, d.column - 1)) + paint(d.severity === 'error' ? 'red' : 'yellow', '^'));
+    }
+    if (d.hint) lines.push(`    ${paint('cyan', 'fix:')} ${d.hint}`);
+  }
+  if (lines.length > 0) lines.push('');
+  lines.push(summaryLine(summary, paint));
+  return `${lines.join('\n')}\n`;
+}
+
+function summaryLine(summary: CheckSummary, paint: (style: keyof typeof ANSI, text: string) => string): string {
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const counts = `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`;
+  const files = plural(summary.files, 'file');
+  if (summary.errors > 0) return paint('red', `✖ ${counts} in ${files} checked.`);
+  if (summary.warnings > 0) return paint('yellow', `⚠ ${counts} in ${files} checked.`);
+  return `✔ ${files} checked: no problems.`;
+}

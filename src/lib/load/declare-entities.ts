@@ -1,0 +1,286 @@
+import { z } from 'zod';
+import { isId } from '../ids.js';
+import { at, type PathSegment, type Problem } from '../problem.js';
+import { cycleSchema, type CycleData } from '../schema/cycle.js';
+import { glossaryTermSchema, type GlossaryTermData } from '../schema/glossary-term.js';
+import { initiativeSchema, keyResultSchema, objectiveSchema, type InitiativeData } from '../schema/objective.js';
+import { personSchema, type PersonData } from '../schema/person.js';
+import { checkInUpdateSchema, retrospectiveScoreSchema, reviewSchema, type CheckInUpdateData, type RetrospectiveScoreData } from '../schema/review.js';
+import { teamSchema, type TeamData } from '../schema/team.js';
+import { describeValue, validateUnit } from '../schema/validate.js';
+import type { SourceFile } from './read-sources.js';
+import type { Kind } from './walk-content.js';
+
+/*
+ * Lists nested inside a file are validated item by item, so these unit
+ * schemas replace each list with `unknown` and the items are checked on
+ * their own.
+ */
+const objectiveUnitSchema = objectiveSchema.extend({ keyResults: z.unknown().optional() });
+const keyResultUnitSchema = keyResultSchema.extend({ initiatives: z.unknown().optional() });
+const reviewUnitSchema = reviewSchema.extend({ updates: z.unknown().optional(), scores: z.unknown().optional() });
+
+export type ObjectiveFields = Omit<z.output<typeof objectiveUnitSchema>, 'keyResults'>;
+export type KeyResultFields = Omit<z.output<typeof keyResultUnitSchema>, 'initiatives'>;
+export type ReviewFields = Omit<z.output<typeof reviewUnitSchema>, 'updates' | 'scores'>;
+
+/** One entity as its file declares it: `data` is set only when its own fields are valid. */
+export interface Declaration<T> {
+  kind: Kind;
+  id: string;
+  file: string;
+  data?: T;
+  body: string;
+  bodyLine: number;
+  extension: '.md' | '.mdx';
+}
+
+export interface Item<T> {
+  index: number;
+  data?: T;
+}
+
+export interface KeyResultDeclaration extends Item<KeyResultFields> {
+  /** The id as written, even when other fields are broken (it still counts as declared). */
+  id?: string;
+  initiatives: Item<InitiativeData>[];
+}
+
+export interface ObjectiveDeclaration extends Declaration<ObjectiveFields> {
+  keyResults: KeyResultDeclaration[];
+}
+
+export interface ReviewDeclaration extends Declaration<ReviewFields> {
+  updates: Item<CheckInUpdateData>[];
+  scores: Item<RetrospectiveScoreData>[];
+}
+
+/** A field that must name one person, judged by the ownership rules. */
+export interface OwnerSlot {
+  file: string;
+  path: PathSegment[];
+  field: 'owner' | 'sponsor' | 'facilitator';
+  /** Whether a missing value is an `owner-required` problem. */
+  required: boolean;
+  value: unknown;
+  /** What the slot belongs to, for messages: "key result `d7-activation`". */
+  subject: string;
+}
+
+export interface Declarations {
+  cycles: Declaration<CycleData>[];
+  teams: Declaration<TeamData>[];
+  people: Declaration<PersonData>[];
+  objectives: ObjectiveDeclaration[];
+  reviews: ReviewDeclaration[];
+  glossary: Declaration<GlossaryTermData>[];
+  ownerSlots: OwnerSlot[];
+  problems: Problem[];
+}
+
+export function declareEntities(sources: readonly SourceFile[]): Declarations {
+  const declarations: Declarations = {
+    cycles: [],
+    teams: [],
+    people: [],
+    objectives: [],
+    reviews: [],
+    glossary: [],
+    ownerSlots: [],
+    problems: [],
+  };
+  for (const source of sources) declareSource(source, declarations);
+  return declarations;
+}
+
+function declareSource(source: SourceFile, out: Declarations): void {
+  const { frontMatter, file } = source;
+  const base = {
+    kind: source.kind,
+    id: source.id,
+    file,
+    body: frontMatter.body,
+    bodyLine: frontMatter.bodyLine,
+    extension: source.extension,
+  };
+  const problems = out.problems;
+
+  if (!isId(source.id)) {
+    problems.push({
+      rule: 'schema',
+      file,
+      anchor: at.file(),
+      message: `The file name \`${source.id}\` is not a valid id.`,
+      hint: 'Rename the file using 1-64 characters of a-z, 0-9 and `-`, starting with a letter or digit.',
+    });
+  }
+
+  let data: unknown = frontMatter.data;
+  if (frontMatter.problem) {
+    const { rule, offset, message, hint } = frontMatter.problem;
+    problems.push({ rule, file, anchor: { kind: 'offset', offset }, message, hint });
+    data = undefined;
+  } else if (!frontMatter.present) {
+    problems.push({
+      rule: 'schema',
+      file,
+      anchor: at.file(),
+      message: source.text.trim() === '' ? 'The file is empty.' : 'The file has no front matter.',
+      hint: 'Start the file with a `---` line, the fields as YAML, and another `---` line.',
+    });
+    data = undefined;
+  } else if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    problems.push({
+      rule: 'schema',
+      file,
+      anchor: data === null || data === undefined ? at.file() : at.value(),
+      message: `The front matter must be a mapping of fields, not ${data === undefined ? 'empty' : describeValue(data)}.`,
+      hint: 'Write one `field: value` per line between the `---` lines.',
+    });
+    data = undefined;
+  }
+  const record = data as Record<string, unknown> | undefined;
+
+  switch (source.kind) {
+    case 'cycles':
+      out.cycles.push({ ...base, data: record && collect(validateUnit(cycleSchema, record, file), problems) });
+      break;
+    case 'teams':
+      out.teams.push({ ...base, data: record && collect(validateUnit(teamSchema, record, file), problems) });
+      break;
+    case 'people':
+      out.people.push({ ...base, data: record && collect(validateUnit(personSchema, record, file), problems) });
+      break;
+    case 'glossary':
+      out.glossary.push({ ...base, data: record && collect(validateUnit(glossaryTermSchema, record, file), problems) });
+      break;
+    case 'objectives':
+      out.objectives.push(declareObjective(base, record, out));
+      break;
+    case 'reviews':
+      out.reviews.push(declareReview(base, record, out));
+      break;
+  }
+}
+
+function collect<T>(result: { data?: T; problems: Problem[] }, problems: Problem[]): T | undefined {
+  if (result.problems.length > 0) problems.push(...result.problems);
+  return result.data;
+}
+
+type Base = Omit<Declaration<never>, 'data'>;
+
+function declareObjective(base: Base, record: Record<string, unknown> | undefined, out: Declarations): ObjectiveDeclaration {
+  const declaration: ObjectiveDeclaration = { ...base, keyResults: [] };
+  if (!record) return declaration;
+  const file = base.file;
+  declaration.data = collect(validateUnit(objectiveUnitSchema, record, file), out.problems);
+  const subject = `objective \`${base.id}\``;
+  out.ownerSlots.push({ file, path: ['owner'], field: 'owner', required: true, value: record.owner, subject });
+  if (record.sponsor !== undefined) {
+    out.ownerSlots.push({ file, path: ['sponsor'], field: 'sponsor', required: false, value: record.sponsor, subject });
+  }
+
+  const keyResults = listAt(record, 'keyResults', file, out.problems);
+  keyResults.forEach((raw, index) => {
+    const path = ['keyResults', index];
+    const kr: KeyResultDeclaration = { index, initiatives: [] };
+    declaration.keyResults.push(kr);
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      out.problems.push({
+        rule: 'schema',
+        file,
+        anchor: at.value(...path),
+        message: `Each key result must be a mapping of fields, not ${describeValue(raw)}.`,
+        hint: 'Write `- id: …` followed by `title`, `owner` and `accepted`, indented under it.',
+      });
+      return;
+    }
+    const item = raw as Record<string, unknown>;
+    if (isId(item.id)) kr.id = item.id;
+    kr.data = collect(validateUnit(keyResultUnitSchema, item, file, path), out.problems);
+    const krSubject = `key result \`${kr.id ?? index + 1}\``;
+    out.ownerSlots.push({ file, path: [...path, 'owner'], field: 'owner', required: true, value: item.owner, subject: krSubject });
+
+    listAt(item, 'initiatives', file, out.problems, path).forEach((initiative, initiativeIndex) => {
+      const initiativePath = [...path, 'initiatives', initiativeIndex];
+      const result = validateUnit(initiativeSchema, initiative, file, initiativePath);
+      kr.initiatives.push({ index: initiativeIndex, data: collect(result, out.problems) });
+      if (initiative && typeof initiative === 'object' && !Array.isArray(initiative)) {
+        const value = (initiative as Record<string, unknown>).owner;
+        const title = (initiative as Record<string, unknown>).title;
+        out.ownerSlots.push({
+          file,
+          path: [...initiativePath, 'owner'],
+          field: 'owner',
+          required: true,
+          value,
+          subject: `initiative ${typeof title === 'string' ? `"${title}"` : initiativeIndex + 1} of ${krSubject}`,
+        });
+      }
+    });
+  });
+  return declaration;
+}
+
+function declareReview(base: Base, record: Record<string, unknown> | undefined, out: Declarations): ReviewDeclaration {
+  const declaration: ReviewDeclaration = { ...base, updates: [], scores: [] };
+  if (!record) return declaration;
+  const file = base.file;
+  const data = collect(validateUnit(reviewUnitSchema, record, file), out.problems);
+  declaration.data = data;
+  const subject = `review \`${base.id}\``;
+  if (record.facilitator === undefined || record.facilitator === null) {
+    out.problems.push({
+      rule: 'schema',
+      file,
+      anchor: at.map(),
+      message: 'Required field `facilitator` is missing.',
+      hint: 'Add `facilitator:` with the id of the person who ran the review and made its decisions.',
+    });
+  } else {
+    out.ownerSlots.push({ file, path: ['facilitator'], field: 'facilitator', required: false, value: record.facilitator, subject });
+  }
+
+  const listField = record.kind === 'retrospective' ? 'scores' : record.kind === 'check-in' ? 'updates' : undefined;
+  if (listField && record[listField] === undefined) {
+    out.problems.push({
+      rule: 'schema',
+      file,
+      anchor: at.map(),
+      message: `A ${String(record.kind)} review needs \`${listField}\`.`,
+      hint:
+        listField === 'updates'
+          ? 'Add `updates:` with one `- kr: <key-result id>` and its `confidence` per key result reviewed.'
+          : 'Add `scores:` with one `- kr: <key-result id>` and its `score` (0.0-1.0) per key result of the cycle.',
+    });
+  }
+  listAt(record, 'updates', file, out.problems).forEach((raw, index) => {
+    declaration.updates.push({ index, data: collect(validateUnit(checkInUpdateSchema, raw, file, ['updates', index]), out.problems) });
+  });
+  listAt(record, 'scores', file, out.problems).forEach((raw, index) => {
+    declaration.scores.push({ index, data: collect(validateUnit(retrospectiveScoreSchema, raw, file, ['scores', index]), out.problems) });
+  });
+  return declaration;
+}
+
+/** The list at `record[field]`; anything else but absence is reported once. */
+function listAt(
+  record: Record<string, unknown>,
+  field: string,
+  file: string,
+  problems: Problem[],
+  prefix: PathSegment[] = [],
+): unknown[] {
+  const value = record[field];
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  problems.push({
+    rule: 'schema',
+    file,
+    anchor: at.value(...prefix, field),
+    message: `\`${field}\` must be a list, not ${describeValue(value)}.`,
+    hint: 'Write one `- item` per line, indented under the key.',
+  });
+  return [];
+}

@@ -1,0 +1,187 @@
+import matter from 'gray-matter';
+import jsYaml from 'js-yaml';
+import { parseDocument, type Document } from 'yaml';
+import { YAML_CORE_SCHEMA } from './yaml-core-schema.js';
+
+/** How far an alias may expand before the file is refused (a "billion laughs" guard). */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface FrontMatter {
+  /** The front matter as plain data; `undefined` when it could not be read. */
+  data: unknown;
+  /** Whether the file had a front-matter block at all. */
+  present: boolean;
+  /** The Markdown body after the closing `---`. */
+  body: string;
+  /** 1-based line of the file on which the body starts. */
+  bodyLine: number;
+  /** The YAML text between the delimiters, as given to the parser. */
+  yaml: string;
+  /** Offset of `yaml` in the file text (after any BOM). */
+  yamlOffset: number;
+  /** A problem reading the block, if any: never more than one per file. */
+  problem?: FrontMatterProblem;
+}
+
+export interface FrontMatterProblem {
+  rule: 'yaml-syntax' | 'front-matter-language';
+  /** Offset in the file text. */
+  offset: number;
+  message: string;
+  hint: string;
+}
+
+function refuseEngine(): never {
+  throw new Error('front matter in this language is never evaluated');
+}
+
+/**
+ * gray-matter evaluates `---js` front matter with `eval` unless its engines
+ * are replaced, whatever `language` says. These engines evaluate nothing:
+ * YAML is only captured (we parse it ourselves, with positions), every other
+ * language throws. Passing an options object also keeps gray-matter's
+ * global cache, which returns shared objects, out of the way.
+ */
+const SAFE_OPTIONS = {
+  engines: {
+    yaml: { parse: () => ({}), stringify: refuseEngine },
+    javascript: { parse: refuseEngine, stringify: refuseEngine },
+    json: { parse: refuseEngine, stringify: refuseEngine },
+  },
+};
+
+const YAML_LANGUAGES = new Set(['', 'yaml', 'yml']);
+
+/**
+ * Constructs the fast parser could read differently from `yaml`: anchors,
+ * aliases, tags, merge keys, complex keys, directives. Files using them go
+ * straight to the authoritative parser.
+ */
+const NEEDS_FULL_PARSER = /[&*!]|<<|^\s*(?:-\s+)?\?(?:\s|$)|^%/m;
+
+export function readFrontMatter(text: string): FrontMatter {
+  if (!text.startsWith('---') || text.charAt(3) === '-') {
+    return { data: undefined, present: false, body: text, bodyLine: 1, yaml: '', yamlOffset: 0 };
+  }
+  const language = matter.language(text);
+  const yamlOffset = 3 + language.raw.length;
+  if (!YAML_LANGUAGES.has(language.name.toLowerCase())) {
+    return {
+      data: undefined,
+      present: true,
+      body: '',
+      bodyLine: 1,
+      yaml: '',
+      yamlOffset,
+      problem: {
+        rule: 'front-matter-language',
+        offset: 3,
+        message: `Front matter is written in \`${language.name}\`; only YAML is accepted, and this block was not evaluated.`,
+        hint: 'Open the block with a plain `---` line and write the fields as YAML (`field: value`).',
+      },
+    };
+  }
+  if (text.indexOf('\n---', yamlOffset - 1) === -1) {
+    return {
+      data: undefined,
+      present: true,
+      body: '',
+      bodyLine: 1,
+      yaml: text.slice(yamlOffset),
+      yamlOffset,
+      problem: {
+        rule: 'yaml-syntax',
+        offset: 0,
+        message: 'The front matter opened on line 1 is never closed.',
+        hint: 'Add a line with just `---` after the last field.',
+      },
+    };
+  }
+
+  const file = matter(text, SAFE_OPTIONS);
+  const yaml = (file as unknown as { matter: string }).matter;
+  const bodyOffset = text.length - file.content.length;
+  const bodyLine = countLines(text, bodyOffset);
+  const parsed = parseYaml(yaml);
+  const base = { present: true, body: file.content, bodyLine, yaml, yamlOffset };
+  if ('error' in parsed) {
+    return {
+      ...base,
+      data: undefined,
+      problem: { rule: 'yaml-syntax', offset: yamlOffset + parsed.error.offset, message: parsed.error.message, hint: parsed.error.hint },
+    };
+  }
+  return { ...base, data: parsed.data };
+}
+
+function countLines(text: string, end: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+type YamlResult = { data: unknown } | { error: { offset: number; message: string; hint: string } };
+
+/** Parses with js-yaml when that is safe and agrees, else with `yaml`, which also explains errors. */
+export function parseYaml(yaml: string): YamlResult {
+  if (!NEEDS_FULL_PARSER.test(yaml)) {
+    try {
+      return { data: jsYaml.load(yaml, { schema: YAML_CORE_SCHEMA, json: false }) };
+    } catch {
+      // Fall through: `yaml` gives the authoritative verdict and the error's position.
+    }
+  }
+  return parseYamlFully(yaml);
+}
+
+export function parseYamlDocument(yaml: string): Document.Parsed {
+  return parseDocument(yaml, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
+}
+
+function parseYamlFully(yaml: string): YamlResult {
+  const document = parseYamlDocument(yaml);
+  const error = document.errors[0];
+  if (error) {
+    return {
+      error: {
+        offset: error.pos[0],
+        message: `Invalid YAML: ${describeYamlError(error.code, error.message)}`,
+        hint: yamlErrorHint(error.code),
+      },
+    };
+  }
+  try {
+    return { data: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (cause) {
+    return {
+      error: {
+        offset: 0,
+        message: `Invalid YAML: ${cause instanceof Error ? cause.message : String(cause)}.`,
+        hint: 'Aliases (`*name`) that expand into very large data are refused; write the values out instead.',
+      },
+    };
+  }
+}
+
+function describeYamlError(code: string, message: string): string {
+  // The `yaml` package appends "at line X, column Y"; we report our own position.
+  const text = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  return text.endsWith('.') ? text : `${text}.`;
+}
+
+function yamlErrorHint(code: string): string {
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return 'Indent with spaces; YAML does not allow tabs for indentation.';
+    case 'DUPLICATE_KEY':
+      return 'Each field may appear once in a mapping; remove or rename the repeated key.';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'Check the indentation and closing brackets around this line.';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'A key must fit on one line, followed by `: ` and its value.';
+    default:
+      return 'Quote values that contain `:` or `#`, and check the indentation around this line.';
+  }
+}

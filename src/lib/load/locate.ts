@@ -1,0 +1,101 @@
+import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import type { Anchor, PathSegment } from '../problem.js';
+import { parseYamlDocument } from './front-matter.js';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/**
+ * Turns anchors into positions for one file. The `yaml` document and the
+ * line table are built on first use only, so files without problems never
+ * pay for them.
+ */
+export class FileLocator {
+  private document: Document.Parsed | undefined;
+  private lineStarts: number[] | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly yaml: string,
+    private readonly yamlOffset: number,
+  ) {}
+
+  locate(anchor: Anchor): Position {
+    switch (anchor.kind) {
+      case 'file':
+        return { line: 1, column: 1 };
+      case 'offset':
+        return this.position(anchor.offset);
+      default: {
+        const offset = this.offsetOf(anchor.kind, anchor.path);
+        return offset === undefined ? { line: 1, column: 1 } : this.position(this.yamlOffset + offset);
+      }
+    }
+  }
+
+  private offsetOf(kind: 'value' | 'key' | 'map', path: readonly PathSegment[]): number | undefined {
+    this.document ??= parseYamlDocument(this.yaml);
+    let node: unknown = this.document.contents;
+    let pair: Pair | undefined;
+    // The deepest position reached, so a path that runs out still points near its end.
+    let fallback = rangeStart(node);
+    for (const segment of path) {
+      pair = undefined;
+      if (isMap(node)) {
+        pair = node.items.find((item) => isPair(item) && keyText(item.key) === String(segment));
+        if (!pair) break;
+        fallback = rangeStart(pair.key) ?? fallback;
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        node = node.items[segment];
+      } else {
+        node = undefined;
+      }
+      if (node === undefined || node === null) break;
+      fallback = rangeStart(node) ?? fallback;
+    }
+    if (kind === 'key' && pair) return rangeStart(pair.key) ?? fallback;
+    if (kind === 'value' && pair && isEmptyValue(pair.value)) return rangeStart(pair.key) ?? fallback;
+    return fallback;
+  }
+
+  private position(offset: number): Position {
+    this.lineStarts ??= computeLineStarts(this.text);
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - this.lineStarts[low]! + 1 };
+  }
+}
+
+function keyText(key: unknown): string {
+  if (isScalar(key)) return String(key.value);
+  return String(key);
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as Node | undefined)?.range;
+  return range ? range[0] : undefined;
+}
+
+/** `owner:` with nothing after it: point at the key, the only thing on that line. */
+function isEmptyValue(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (isScalar(value) && value.value === null) {
+    const range = value.range;
+    return !range || range[0] === range[1];
+  }
+  return false;
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}

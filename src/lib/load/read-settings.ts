@@ -1,0 +1,119 @@
+import { promises as fs } from 'node:fs';
+import type { z } from 'zod';
+import path from 'node:path';
+import { todayUtc } from '../dates.js';
+import type { Settings } from '../model/handbook.js';
+import { at, type Problem, type Severity } from '../problem.js';
+import type { Rule } from '../rules/rule.js';
+import { handbookSettingsSchema } from '../schema/handbook-settings.js';
+import { describeValue, validateUnit } from '../schema/validate.js';
+import { didYouMean } from '../suggest.js';
+import { parseYaml } from './front-matter.js';
+import { SETTINGS_FILE } from './walk-content.js';
+
+/** A rule as configured: its severity (or off) and its parsed options. */
+export interface RuleSetting {
+  severity: Severity | 'off';
+  options: object;
+}
+
+export interface LoadedSettings {
+  settings: Settings;
+  rules: Map<string, RuleSetting>;
+  /** The file's text, when it exists, for locating problems. */
+  text?: string;
+  problems: Problem[];
+}
+
+const FALLBACK_TITLE = 'OKR Handbook';
+
+export async function readSettings(contentDir: string, rules: readonly Rule<any>[], today: string = todayUtc()): Promise<LoadedSettings> {
+  const problems: Problem[] = [];
+  const file = SETTINGS_FILE;
+  const raw = await fs.readFile(path.join(contentDir, file), 'utf8').catch(() => undefined);
+  const text = raw?.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  let data: Record<string, unknown> = {};
+  if (text === undefined) {
+    problems.push({
+      rule: 'schema',
+      file,
+      anchor: at.file(),
+      message: 'The handbook has no `handbook.yaml`.',
+      hint: 'Create `handbook.yaml` in the content folder with at least `title:` and `organization:`.',
+    });
+  } else {
+    const parsed = parseYaml(text);
+    if ('error' in parsed) {
+      problems.push({ rule: 'yaml-syntax', file, anchor: { kind: 'offset', offset: parsed.error.offset }, message: parsed.error.message, hint: parsed.error.hint });
+    } else if (parsed.data !== null && typeof parsed.data === 'object' && !Array.isArray(parsed.data)) {
+      data = parsed.data as Record<string, unknown>;
+    } else {
+      problems.push({
+        rule: 'schema',
+        file,
+        anchor: at.file(),
+        message: `\`handbook.yaml\` must be a mapping of settings, not ${parsed.data == null ? 'empty' : describeValue(parsed.data)}.`,
+        hint: 'Write one `setting: value` per line, starting with `title:` and `organization:`.',
+      });
+    }
+  }
+
+  const result = validateUnit(handbookSettingsSchema, data, file);
+  if (text !== undefined) problems.push(...result.problems);
+  // Each setting falls back on its own, so one broken setting does not reset the others.
+  const valid = <K extends keyof typeof handbookSettingsSchema.shape>(key: K) => {
+    const parsed = handbookSettingsSchema.shape[key].safeParse(data[key]);
+    return parsed.success ? (parsed.data as z.output<(typeof handbookSettingsSchema.shape)[K]>) : undefined;
+  };
+  const editUrl = valid('editUrl');
+  const settings: Settings = {
+    title: valid('title') ?? FALLBACK_TITLE,
+    organization: valid('organization') ?? '',
+    asOf: valid('asOf') ?? today,
+    confidence: valid('confidence') ?? { min: 0, max: 1 },
+    ...(editUrl !== undefined && { editUrl }),
+  };
+
+  return { settings, rules: readRuleSettings(data.rules, rules, problems), ...(text !== undefined && { text }), problems };
+}
+
+function readRuleSettings(value: unknown, rules: readonly Rule<any>[], problems: Problem[]): Map<string, RuleSetting> {
+  const configured = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const settings = new Map<string, RuleSetting>();
+  const problem = (path: (string | number)[], message: string, hint: string) =>
+    problems.push({ rule: 'schema', file: SETTINGS_FILE, anchor: at.value('rules', ...path), message, hint });
+
+  for (const id of Object.keys(configured)) {
+    if (!rules.some((rule) => rule.id === id)) {
+      problems.push({
+        rule: 'schema',
+        file: SETTINGS_FILE,
+        anchor: at.key('rules', id),
+        message: `Unknown rule \`${id}\` in \`rules\`.`,
+        hint: didYouMean(id, rules.map((rule) => rule.id)).trim() || `Known rules: ${rules.map((rule) => rule.id).join(', ')}.`,
+      });
+    }
+  }
+  for (const rule of rules) {
+    const setting = configured[rule.id];
+    let severity: RuleSetting['severity'] = rule.defaultSeverity;
+    let options: unknown = {};
+    if (setting !== undefined) {
+      const [given, givenOptions] = Array.isArray(setting) ? [setting[0], setting[1] ?? {}] : [setting, {}];
+      if (given === 'error' || given === 'warn' || given === 'off') severity = given;
+      else problem([rule.id], `\`rules.${rule.id}\` must be \`error\`, \`warn\` or \`off\`, not ${describeValue(given)}.`, `Write \`${rule.id}: warn\`, or \`${rule.id}: [warn, { … }]\` with options.`);
+      options = givenOptions;
+    }
+    const parsed = rule.options.safeParse(options);
+    if (parsed.success) {
+      settings.set(rule.id, { severity, options: parsed.data });
+    } else {
+      const issue = parsed.error.issues[0]!;
+      const at = Array.isArray(setting) ? [rule.id, 1, ...(issue.path as (string | number)[])] : [rule.id];
+      const known = Object.keys(rule.options.safeParse({}).data ?? {});
+      problem(at, `Invalid options for rule \`${rule.id}\`: ${issue.message}.`, known.length ? `\`${rule.id}\` accepts: ${known.join(', ')}.` : `\`${rule.id}\` takes no options.`);
+      settings.set(rule.id, { severity, options: rule.options.parse({}) });
+    }
+  }
+  return settings;
+}

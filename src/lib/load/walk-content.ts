@@ -1,0 +1,131 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { at, type Problem } from '../problem.js';
+import { didYouMean } from '../suggest.js';
+
+/** The kind folders of a handbook, and whether sub-folders may organise them. */
+export const KINDS = {
+  cycles: { nested: false, mdx: false },
+  teams: { nested: false, mdx: false },
+  people: { nested: false, mdx: false },
+  objectives: { nested: true, mdx: false },
+  reviews: { nested: true, mdx: false },
+  glossary: { nested: false, mdx: true },
+} as const;
+
+export type Kind = keyof typeof KINDS;
+export const KIND_NAMES = Object.keys(KINDS) as Kind[];
+
+export const SETTINGS_FILE = 'handbook.yaml';
+
+export interface ContentEntry {
+  kind: Kind;
+  /** The file name without its extension. */
+  id: string;
+  /** Relative to the content folder, `/`-separated. */
+  file: string;
+  absolutePath: string;
+  extension: '.md' | '.mdx';
+}
+
+export interface ContentListing {
+  entries: ContentEntry[];
+  problems: Problem[];
+}
+
+/** Files at the top of the content folder that are expected and not content. */
+const QUIET_ROOT_FILES = /^(readme|license|licence|contributing|changelog)(\.[a-z]+)?$/i;
+
+/**
+ * Lists the Markdown files of every kind folder. Anything that cannot be
+ * content (a PDF in `people/`, a folder `objectivs/`, a link leaving the
+ * content folder) is reported as `stray-file`, so nothing is dropped
+ * silently; hidden files are skipped quietly.
+ */
+export async function walkContent(contentDir: string): Promise<ContentListing> {
+  const root = await fs.realpath(contentDir);
+  const entries: ContentEntry[] = [];
+  const problems: Problem[] = [];
+  const stray = (file: string, message: string, hint: string) =>
+    problems.push({ rule: 'stray-file', file, anchor: at.file(), message, hint });
+
+  for (const dirent of await fs.readdir(root, { withFileTypes: true })) {
+    const name = dirent.name;
+    if (name.startsWith('.')) continue;
+    const absolute = path.join(root, name);
+    const isDirectory = dirent.isDirectory() || (dirent.isSymbolicLink() && (await isDirectoryInside(absolute, root)));
+    if (isDirectory) {
+      if (name in KINDS) await walkKind(name as Kind, absolute, name, root, entries, stray, new Set());
+      else
+        stray(
+          `${name}/`,
+          `The folder \`${name}/\` is not a kind folder, so its files are not part of the handbook.`,
+          didYouMean(name, KIND_NAMES).trim() || `Move its files into one of: ${KIND_NAMES.join(', ')}.`,
+        );
+    } else if (name !== SETTINGS_FILE && /\.mdx?$/i.test(name) && !QUIET_ROOT_FILES.test(name)) {
+      stray(name, `\`${name}\` is outside every kind folder, so it is not part of the handbook.`, `Move it into one of: ${KIND_NAMES.join(', ')}.`);
+    }
+  }
+  entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  problems.sort((a, b) => (a.file < b.file ? -1 : 1));
+  return { entries, problems };
+}
+
+type Stray = (file: string, message: string, hint: string) => void;
+
+async function walkKind(
+  kind: Kind,
+  directory: string,
+  relative: string,
+  root: string,
+  entries: ContentEntry[],
+  stray: Stray,
+  visited: Set<string>,
+): Promise<void> {
+  const real = await fs.realpath(directory);
+  if (visited.has(real)) return; // a link loop: every file was already listed once
+  visited.add(real);
+  const rules = KINDS[kind];
+  const dirents = await fs.readdir(directory, { withFileTypes: true });
+  dirents.sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const dirent of dirents) {
+    const name = dirent.name;
+    if (name.startsWith('.')) continue;
+    const absolute = path.join(directory, name);
+    const file = `${relative}/${name}`;
+    if (dirent.isSymbolicLink() && !(await isInside(absolute, root))) {
+      stray(file, `\`${file}\` is a link to a place outside the content folder; it was not read.`, 'Copy the file into the content folder instead of linking to it.');
+      continue;
+    }
+    // Only links need a stat: a plain entry's type is already known.
+    const stat = dirent.isSymbolicLink() ? await fs.stat(absolute).catch(() => undefined) : dirent;
+    if (!stat) {
+      stray(file, `\`${file}\` is a broken link; it was not read.`, 'Remove the link or point it at a file inside the content folder.');
+      continue;
+    }
+    if (stat.isDirectory()) {
+      if (rules.nested) await walkKind(kind, absolute, file, root, entries, stray, visited);
+      else stray(`${file}/`, `\`${kind}/\` does not use sub-folders, so \`${file}/\` is not read.`, `Move its files directly into \`${kind}/\`.`);
+      continue;
+    }
+    const extension = path.extname(name).toLowerCase();
+    if (extension === '.md' || (extension === '.mdx' && rules.mdx)) {
+      entries.push({ kind, id: name.slice(0, -extension.length), file, absolutePath: absolute, extension });
+    } else if (extension === '.mdx') {
+      stray(file, `\`${file}\` is MDX, which is only allowed in \`glossary/\`; it was not read.`, 'Rename it to `.md` and remove any JSX or imports.');
+    } else {
+      stray(file, `\`${file}\` is not a Markdown file, so it is not part of the handbook.`, `Rename it to \`.md\` if it is content, or move it out of \`${kind}/\`.`);
+    }
+  }
+}
+
+async function isInside(absolute: string, root: string): Promise<boolean> {
+  const real = await fs.realpath(absolute).catch(() => undefined);
+  if (real === undefined) return true; // broken link: reported as such by the caller
+  return real === root || real.startsWith(root + path.sep);
+}
+
+async function isDirectoryInside(absolute: string, root: string): Promise<boolean> {
+  if (!(await isInside(absolute, root))) return false;
+  return (await fs.stat(absolute).catch(() => undefined))?.isDirectory() ?? false;
+}

@@ -1,0 +1,167 @@
+import type { PathSegment } from '../problem.js';
+import type { CycleData } from '../schema/cycle.js';
+import type { InitiativeData, MetricData } from '../schema/objective.js';
+
+/**
+ * The one resolved model of a handbook. Validation builds it once; the site,
+ * the search index and `handbook.json` all read it, and nothing re-parses a
+ * file. References are objects, lists are sorted, derived figures
+ * (progress, latest confidence, scores) are computed here.
+ */
+export interface Handbook {
+  settings: Settings;
+  cycles: Cycle[];
+  teams: Team[];
+  people: Person[];
+  objectives: Objective[];
+  keyResults: KeyResult[];
+  reviews: Review[];
+  glossary: GlossaryTerm[];
+  /** The active cycle (the latest-starting one if several are active). */
+  activeCycle?: Cycle;
+}
+
+export interface Settings {
+  title: string;
+  organization: string;
+  editUrl?: string;
+  /** The date time-based rules measure from. */
+  asOf: string;
+  confidence: { min: number; max: number };
+}
+
+/** Where an entity's data comes from, for diagnostics and edit links. */
+export interface Source {
+  /** Path relative to the content folder, with `/` separators. */
+  file: string;
+  /** Path of the entity's mapping inside the front matter. */
+  path: PathSegment[];
+}
+
+/** A file-backed entity with a Markdown (or, in the glossary, MDX) body. */
+export interface Document {
+  id: string;
+  source: Source;
+  /** The Markdown body, unrendered. */
+  body: string;
+  /** 1-based line of the file on which the body starts. */
+  bodyLine: number;
+}
+
+export interface Cycle extends Document {
+  title: string;
+  start: string;
+  end: string;
+  status: CycleData['status'];
+  objectives: Objective[];
+  reviews: Review[];
+  /** Mean retrospective score of the cycle's key results, when any are scored. */
+  averageScore?: number;
+}
+
+export interface Team extends Document {
+  name: string;
+  lead?: Person;
+  parent?: Team;
+  children: Team[];
+  members: Person[];
+  /** Objectives the team contributes to. */
+  objectives: Objective[];
+}
+
+export interface Person extends Document {
+  name: string;
+  role?: string;
+  team?: Team;
+  manager?: Person;
+  reports: Person[];
+  email?: string;
+  left?: string;
+  owns: { objectives: Objective[]; keyResults: KeyResult[]; initiatives: Initiative[] };
+  sponsors: Objective[];
+  facilitates: Review[];
+}
+
+export interface Objective extends Document {
+  title: string;
+  cycle: Cycle;
+  owner: Person;
+  accepted?: string;
+  team?: Team;
+  sponsor?: Person;
+  parent?: Objective;
+  children: Objective[];
+  dependsOn: (Objective | KeyResult)[];
+  dependedOnBy: Objective[];
+  keyResults: KeyResult[];
+  /** Mean progress (0-1) of its key results, or of its children for an umbrella objective. */
+  progress?: number;
+}
+
+export interface Initiative {
+  title: string;
+  owner: Person;
+  status: InitiativeData['status'];
+  keyResult: KeyResult;
+  source: Source;
+}
+
+export interface CheckIn {
+  keyResult: KeyResult;
+  review: Review;
+  date: string;
+  confidence: number;
+  value?: number;
+  note?: string;
+  source: Source;
+}
+
+export interface Score {
+  keyResult: KeyResult;
+  review: Review;
+  score: number;
+  note?: string;
+  source: Source;
+}
+
+export interface KeyResult {
+  id: string;
+  objective: Objective;
+  title: string;
+  owner: Person;
+  accepted?: string;
+  metric?: MetricData;
+  initiatives: Initiative[];
+  /** Check-ins in date order. */
+  checkIns: CheckIn[];
+  latestCheckIn?: CheckIn;
+  /** Latest value from check-ins, else the baseline. */
+  currentValue?: number;
+  /** 0-1, how far the current value has moved from baseline to target (clamped). */
+  progress?: number;
+  /** The retrospective score, for a closed cycle. */
+  score?: Score;
+  source: Source;
+}
+
+export interface Review extends Document {
+  date: string;
+  kind: 'check-in' | 'retrospective';
+  facilitator?: Person;
+  /** The cycle of the key results it mentions (the first one's, if they differ). */
+  cycle?: Cycle;
+  updates: CheckIn[];
+  scores: Score[];
+  decisions: string[];
+}
+
+export interface GlossaryTerm extends Document {
+  term: string;
+  summary: string;
+  synonyms: string[];
+  related: GlossaryTerm[];
+  takeaways: string[];
+  format: 'md' | 'mdx';
+  /** Ids of the validation rules that exist because of this term. */
+  rules: string[];
+}

@@ -1,0 +1,356 @@
+import { at, type PathSegment, type Problem } from '../problem.js';
+import type { Declaration, Declarations, ObjectiveDeclaration } from '../load/declare-entities.js';
+import type {
+  CheckIn,
+  Cycle,
+  GlossaryTerm,
+  Handbook,
+  Initiative,
+  KeyResult,
+  Objective,
+  Person,
+  Review,
+  Score,
+  Settings,
+  Team,
+} from './handbook.js';
+import { judgeOwner, type OwnerDirectory } from './judge-owner.js';
+
+export type ReferenceTarget = 'cycle' | 'team' | 'person' | 'objective' | 'key result' | 'objective or key result' | 'glossary term';
+
+/** A reference whose target is declared nowhere in the handbook (not even in a broken file). */
+export interface UnresolvedReference {
+  file: string;
+  path: PathSegment[];
+  target: ReferenceTarget;
+  id: string;
+}
+
+/** Every id declared in the handbook, including those of entities whose files are broken. */
+export interface KnownIds extends OwnerDirectory {
+  cycles: ReadonlySet<string>;
+  objectives: ReadonlySet<string>;
+  keyResults: ReadonlySet<string>;
+  glossary: ReadonlySet<string>;
+}
+
+export interface Resolution {
+  handbook: Handbook;
+  known: KnownIds;
+  unresolved: UnresolvedReference[];
+  /** Structural problems only visible across files (an objective with no key results and no children). */
+  problems: Problem[];
+}
+
+/** Maps ids to the first declaration with valid data; later duplicates are the `duplicate-id` rule's. */
+type Valid<D extends Declaration<unknown>> = D & { data: NonNullable<D['data']> };
+
+function firstValid<D extends Declaration<unknown>>(declarations: readonly D[]): Map<string, Valid<D>> {
+  const map = new Map<string, Valid<D>>();
+  for (const declaration of declarations) {
+    if (declaration.data !== undefined && !map.has(declaration.id)) map.set(declaration.id, declaration as Valid<D>);
+  }
+  return map;
+}
+
+function document(declaration: Declaration<unknown>) {
+  return { id: declaration.id, source: { file: declaration.file, path: [] }, body: declaration.body, bodyLine: declaration.bodyLine };
+}
+
+export function resolveHandbook(declarations: Declarations, settings: Settings): Resolution {
+  const unresolved: UnresolvedReference[] = [];
+  const problems: Problem[] = [];
+  const known: KnownIds = {
+    cycles: new Set(declarations.cycles.map((d) => d.id)),
+    teams: new Set(declarations.teams.map((d) => d.id)),
+    people: new Set(declarations.people.map((d) => d.id)),
+    objectives: new Set(declarations.objectives.map((d) => d.id)),
+    keyResults: new Set(declarations.objectives.flatMap((d) => d.keyResults.flatMap((kr) => (kr.id ? [kr.id] : [])))),
+    glossary: new Set(declarations.glossary.map((d) => d.id)),
+  };
+
+  /** Looks `id` up; records it as unresolved when it is declared nowhere. */
+  function lookup<T>(map: Map<string, T>, knownIds: ReadonlySet<string>, target: ReferenceTarget, id: string | undefined, file: string, path: PathSegment[]): T | undefined {
+    if (id === undefined) return undefined;
+    const found = map.get(id);
+    if (found === undefined && !knownIds.has(id)) unresolved.push({ file, path, target, id });
+    return found;
+  }
+  /** The person an ownership field names, when it names exactly one existing person. */
+  function ownerOf(value: unknown): Person | undefined {
+    const verdict = judgeOwner(value, known);
+    return verdict.kind === 'person' ? people.get(verdict.id) : undefined;
+  }
+
+  // Entities with no outgoing references first, then link them.
+  const cycles = new Map<string, Cycle>();
+  for (const [id, d] of firstValid(declarations.cycles)) {
+    cycles.set(id, { ...document(d), ...d.data, objectives: [], reviews: [] });
+  }
+  const teams = new Map<string, Team>();
+  for (const [id, d] of firstValid(declarations.teams)) {
+    teams.set(id, { ...document(d), name: d.data.name, children: [], members: [], objectives: [] });
+  }
+  const people = new Map<string, Person>();
+  for (const [id, d] of firstValid(declarations.people)) {
+    const { name, role, email, left } = d.data;
+    people.set(id, {
+      ...document(d),
+      name,
+      ...(role !== undefined && { role }),
+      ...(email !== undefined && { email }),
+      ...(left !== undefined && { left }),
+      reports: [],
+      owns: { objectives: [], keyResults: [], initiatives: [] },
+      sponsors: [],
+      facilitates: [],
+    });
+  }
+  const glossary = new Map<string, GlossaryTerm>();
+  for (const [id, d] of firstValid(declarations.glossary)) {
+    const { term, summary, synonyms = [], takeaways = [] } = d.data;
+    glossary.set(id, { ...document(d), term, summary, synonyms, takeaways, related: [], format: d.extension === '.mdx' ? 'mdx' : 'md', rules: [] });
+  }
+
+  for (const [id, d] of firstValid(declarations.teams)) {
+    const team = teams.get(id)!;
+    const lead = lookup(people, known.people, 'person', d.data.lead, d.file, ['lead']);
+    if (lead) team.lead = lead;
+    const parent = lookup(teams, known.teams, 'team', d.data.parent, d.file, ['parent']);
+    if (parent) {
+      team.parent = parent;
+      parent.children.push(team);
+    }
+  }
+  for (const [id, d] of firstValid(declarations.people)) {
+    const person = people.get(id)!;
+    const team = lookup(teams, known.teams, 'team', d.data.team, d.file, ['team']);
+    if (team) {
+      person.team = team;
+      team.members.push(person);
+    }
+    const manager = lookup(people, known.people, 'person', d.data.manager, d.file, ['manager']);
+    if (manager) {
+      person.manager = manager;
+      manager.reports.push(person);
+    }
+  }
+  for (const [id, d] of firstValid(declarations.glossary)) {
+    (d.data.related ?? []).forEach((relatedId, index) => {
+      const related = lookup(glossary, known.glossary, 'glossary term', relatedId, d.file, ['related', index]);
+      if (related) glossary.get(id)!.related.push(related);
+    });
+  }
+
+  // Objectives and their key results.
+  const objectives = new Map<string, Objective>();
+  const keyResults = new Map<string, KeyResult>();
+  const objectiveDeclarations = firstValid(declarations.objectives);
+  for (const [id, d] of objectiveDeclarations) {
+    const cycle = lookup(cycles, known.cycles, 'cycle', d.data.cycle, d.file, ['cycle']);
+    const team = lookup(teams, known.teams, 'team', d.data.team, d.file, ['team']);
+    const owner = ownerOf(d.data.owner);
+    const sponsor = ownerOf(d.data.sponsor);
+    if (!cycle || !owner) continue; // reported by `unresolved-reference` or the ownership rules
+    const objective: Objective = {
+      ...document(d),
+      title: d.data.title,
+      cycle,
+      owner,
+      ...(d.data.accepted !== undefined && { accepted: d.data.accepted }),
+      ...(team && { team }),
+      ...(sponsor && { sponsor }),
+      children: [],
+      dependsOn: [],
+      dependedOnBy: [],
+      keyResults: [],
+    };
+    objectives.set(id, objective);
+    for (const kr of d.keyResults) {
+      const krOwner = ownerOf(kr.data?.owner);
+      if (!kr.data || !krOwner || keyResults.has(kr.data.id)) continue;
+      const path = ['keyResults', kr.index];
+      const keyResult: KeyResult = {
+        id: kr.data.id,
+        objective,
+        title: kr.data.title,
+        owner: krOwner,
+        ...(kr.data.accepted !== undefined && { accepted: kr.data.accepted }),
+        ...(kr.data.metric && { metric: kr.data.metric }),
+        initiatives: [],
+        checkIns: [],
+        source: { file: d.file, path },
+      };
+      for (const item of kr.initiatives) {
+        const initiativeOwner = ownerOf(item.data?.owner);
+        if (!item.data || !initiativeOwner) continue;
+        const initiative: Initiative = {
+          title: item.data.title,
+          owner: initiativeOwner,
+          status: item.data.status,
+          keyResult,
+          source: { file: d.file, path: [...path, 'initiatives', item.index] },
+        };
+        keyResult.initiatives.push(initiative);
+        initiativeOwner.owns.initiatives.push(initiative);
+      }
+      keyResults.set(keyResult.id, keyResult);
+      objective.keyResults.push(keyResult);
+      krOwner.owns.keyResults.push(keyResult);
+    }
+    cycle.objectives.push(objective);
+    team?.objectives.push(objective);
+    owner.owns.objectives.push(objective);
+    sponsor?.sponsors.push(objective);
+  }
+
+  // Alignment and dependencies, now that every objective and key result exists.
+  const namedAsParent = new Set<string>();
+  for (const [id, d] of objectiveDeclarations) {
+    if (d.data.parent !== undefined) namedAsParent.add(d.data.parent);
+    const objective = objectives.get(id);
+    const parent = lookup(objectives, known.objectives, 'objective', d.data.parent, d.file, ['parent']);
+    if (objective && parent) {
+      objective.parent = parent;
+      parent.children.push(objective);
+    }
+    (d.data.dependsOn ?? []).forEach((targetId, index) => {
+      const target = objectives.get(targetId) ?? keyResults.get(targetId);
+      if (!target && !known.objectives.has(targetId) && !known.keyResults.has(targetId)) {
+        unresolved.push({ file: d.file, path: ['dependsOn', index], target: 'objective or key result', id: targetId });
+      }
+      if (objective && target) {
+        objective.dependsOn.push(target);
+        const targetObjective = 'objective' in target ? target.objective : target;
+        if (!targetObjective.dependedOnBy.includes(objective)) targetObjective.dependedOnBy.push(objective);
+      }
+    });
+  }
+  for (const [id, d] of objectiveDeclarations) {
+    if (d.keyResults.length === 0 && !namedAsParent.has(id)) problems.push(emptyObjectiveProblem(d));
+  }
+
+  // Reviews: check-ins and scores attach to their key results.
+  const reviews: Review[] = [];
+  for (const [, d] of firstValid(declarations.reviews)) {
+    const facilitator = ownerOf(d.data.facilitator);
+    const review: Review = {
+      ...document(d),
+      date: d.data.date,
+      kind: d.data.kind,
+      ...(facilitator && { facilitator }),
+      updates: [],
+      scores: [],
+      decisions: d.data.decisions ?? [],
+    };
+    for (const item of d.updates) {
+      if (!item.data) continue;
+      const keyResult = lookup(keyResults, known.keyResults, 'key result', item.data.kr, d.file, ['updates', item.index, 'kr']);
+      if (!keyResult) continue;
+      const { confidence, value, note } = item.data;
+      const checkIn: CheckIn = {
+        keyResult,
+        review,
+        date: review.date,
+        confidence,
+        ...(value !== undefined && { value }),
+        ...(note !== undefined && { note }),
+        source: { file: d.file, path: ['updates', item.index] },
+      };
+      review.updates.push(checkIn);
+      keyResult.checkIns.push(checkIn);
+    }
+    for (const item of d.scores) {
+      if (!item.data) continue;
+      const keyResult = lookup(keyResults, known.keyResults, 'key result', item.data.kr, d.file, ['scores', item.index, 'kr']);
+      if (!keyResult) continue;
+      const score: Score = {
+        keyResult,
+        review,
+        score: item.data.score,
+        ...(item.data.note !== undefined && { note: item.data.note }),
+        source: { file: d.file, path: ['scores', item.index] },
+      };
+      review.scores.push(score);
+      if (!keyResult.score || keyResult.score.review.date <= review.date) keyResult.score = score;
+    }
+    const mentioned = review.updates[0]?.keyResult ?? review.scores[0]?.keyResult;
+    if (mentioned) {
+      review.cycle = mentioned.objective.cycle;
+      review.cycle.reviews.push(review);
+    }
+    facilitator?.facilitates.push(review);
+    reviews.push(review);
+  }
+
+  deriveFigures([...keyResults.values()], [...objectives.values()], [...cycles.values()]);
+  const sortedCycles = [...cycles.values()].sort((a, b) => compare(a.start, b.start) || compare(a.id, b.id));
+  reviews.sort((a, b) => compare(a.date, b.date) || compare(a.id, b.id));
+  for (const cycle of sortedCycles) cycle.reviews.sort((a, b) => compare(a.date, b.date) || compare(a.id, b.id));
+  const activeCycles = sortedCycles.filter((cycle) => cycle.status === 'active');
+
+  const handbook: Handbook = {
+    settings,
+    cycles: sortedCycles,
+    teams: sortById([...teams.values()]),
+    people: sortById([...people.values()]),
+    objectives: sortById([...objectives.values()]),
+    keyResults: sortById([...keyResults.values()]),
+    reviews,
+    glossary: sortById([...glossary.values()]),
+    ...(activeCycles.length > 0 && { activeCycle: activeCycles[activeCycles.length - 1]! }),
+  };
+  return { handbook, known, unresolved, problems };
+}
+
+function emptyObjectiveProblem(d: ObjectiveDeclaration): Problem {
+  return {
+    rule: 'schema',
+    file: d.file,
+    anchor: at.value('keyResults'), // falls back to the mapping when the field is absent
+    message: `Objective \`${d.id}\` has no key results, and no objective names it as \`parent\`.`,
+    hint: 'Add at least one key result under `keyResults:`, or make it an umbrella by naming it as `parent` in the objectives that serve it.',
+  };
+}
+
+function deriveFigures(keyResults: KeyResult[], objectives: Objective[], cycles: Cycle[]): void {
+  for (const keyResult of keyResults) {
+    keyResult.checkIns.sort((a, b) => compare(a.date, b.date) || compare(a.review.id, b.review.id));
+    const latest = keyResult.checkIns[keyResult.checkIns.length - 1];
+    if (latest) keyResult.latestCheckIn = latest;
+    const latestValue = [...keyResult.checkIns].reverse().find((checkIn) => checkIn.value !== undefined)?.value;
+    const current = latestValue ?? keyResult.metric?.baseline;
+    if (current !== undefined) keyResult.currentValue = current;
+    const metric = keyResult.metric;
+    if (metric && current !== undefined && metric.target !== metric.baseline) {
+      const progress = (current - metric.baseline) / (metric.target - metric.baseline);
+      keyResult.progress = Math.min(1, Math.max(0, progress));
+    }
+  }
+  // Children before parents, so an umbrella objective can average its children's progress.
+  const progressOf = (objective: Objective, seen: Set<Objective>): number | undefined => {
+    if (objective.progress !== undefined || seen.has(objective)) return objective.progress;
+    seen.add(objective);
+    const parts =
+      objective.keyResults.length > 0
+        ? objective.keyResults.map((kr) => kr.progress)
+        : objective.children.map((child) => progressOf(child, seen));
+    const known = parts.filter((part): part is number => part !== undefined);
+    if (known.length > 0) objective.progress = known.reduce((sum, part) => sum + part, 0) / known.length;
+    return objective.progress;
+  };
+  for (const objective of objectives) progressOf(objective, new Set());
+  for (const cycle of cycles) {
+    cycle.objectives.sort((a, b) => compare(a.id, b.id));
+    const scores = cycle.objectives.flatMap((objective) => objective.keyResults.flatMap((kr) => (kr.score ? [kr.score.score] : [])));
+    if (scores.length > 0) cycle.averageScore = scores.reduce((sum, score) => sum + score, 0) / scores.length;
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sortById<T extends { id: string }>(items: T[]): T[] {
+  return items.sort((a, b) => compare(a.id, b.id));
+}

@@ -1,0 +1,47 @@
+import { alignmentLoop } from './alignment-loop.js';
+import { confidenceRange } from './confidence-range.js';
+import { confidenceStale } from './confidence-stale.js';
+import { dateOrder } from './date-order.js';
+import { duplicateId } from './duplicate-id.js';
+import { frontMatterLanguage } from './front-matter-language.js';
+import { ownerAccepted } from './owner-accepted.js';
+import { ownerDeparted } from './owner-departed.js';
+import { ownerIndividual } from './owner-individual.js';
+import { ownerLoad } from './owner-load.js';
+import { ownerRequired } from './owner-required.js';
+import { ownerSingle } from './owner-single.js';
+import { retrospectiveMissing } from './retrospective-missing.js';
+import { reviewOutOfCycle } from './review-out-of-cycle.js';
+import type { Rule } from './rule.js';
+import { schema } from './schema.js';
+import { scoreRange } from './score-range.js';
+import { strayFile } from './stray-file.js';
+import { unresolvedReference } from './unresolved-reference.js';
+import { yamlSyntax } from './yaml-syntax.js';
+
+export type { Rule, RuleContext } from './rule.js';
+
+/** Every rule, in the order of the content format's table. */
+export const RULES: readonly Rule<any>[] = [
+  yamlSyntax,
+  frontMatterLanguage,
+  schema,
+  duplicateId,
+  unresolvedReference,
+  ownerRequired,
+  ownerSingle,
+  ownerIndividual,
+  ownerAccepted,
+  ownerDeparted,
+  ownerLoad,
+  confidenceRange,
+  scoreRange,
+  confidenceStale,
+  retrospectiveMissing,
+  reviewOutOfCycle,
+  dateOrder,
+  alignmentLoop,
+  strayFile,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, Rule<any>> = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -1,0 +1,4 @@
+import { z } from 'zod';
+
+/** The options schema of a rule that takes none. */
+export const noOptions = z.strictObject({});

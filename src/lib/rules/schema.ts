@@ -1,0 +1,27 @@
+import { at } from '../problem.js';
+import { judgeOwner } from '../model/judge-owner.js';
+import { describeValue, formatPath } from '../schema/validate.js';
+import { noOptions } from './no-options.js';
+import { defineRule } from './rule.js';
+
+export const schema = defineRule({
+  id: 'schema',
+  defaultSeverity: 'error',
+  description: 'a missing, unknown (with "did you mean") or wrongly typed field, a bad id or date',
+  options: noOptions,
+  check(context) {
+    const problems = context.loadProblems.filter((problem) => problem.rule === 'schema');
+    // An ownership field holding a number or a mapping is a plain type error.
+    for (const slot of context.declarations.ownerSlots) {
+      if (judgeOwner(slot.value, context.known).kind !== 'not-text') continue;
+      problems.push({
+        rule: 'schema',
+        file: slot.file,
+        anchor: at.value(...slot.path),
+        message: `\`${formatPath(slot.path)}\` must be a person id, not ${describeValue(slot.value)}.`,
+        hint: 'Write the id of one person from `people/`, e.g. `priya-shah`.',
+      });
+    }
+    return problems;
+  },
+});

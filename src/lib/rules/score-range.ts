@@ -1,0 +1,31 @@
+import { at, type Problem } from '../problem.js';
+import { noOptions } from './no-options.js';
+import { defineRule } from './rule.js';
+
+export const scoreRange = defineRule({
+  id: 'score-range',
+  defaultSeverity: 'error',
+  term: 'retrospective',
+  description: 'a score outside 0.0-1.0',
+  options: noOptions,
+  check({ declarations }) {
+    const problems: Problem[] = [];
+    for (const review of declarations.reviews) {
+      for (const item of review.scores) {
+        const score = item.data?.score;
+        if (score === undefined || (score >= 0 && score <= 1)) continue;
+        problems.push({
+          rule: 'score-range',
+          file: review.file,
+          anchor: at.value('scores', item.index, 'score'),
+          message: `Score ${score} for \`${item.data!.kr}\` is outside 0.0-1.0.`,
+          hint:
+            score > 1 && score <= 100
+              ? `Scores run from 0.0 to 1.0: write ${score / 100} rather than a percentage.`
+              : 'Use a number from 0.0 (nothing achieved) to 1.0 (fully achieved).',
+        });
+      }
+    }
+    return problems;
+  },
+});

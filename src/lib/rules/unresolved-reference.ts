@@ -1,0 +1,76 @@
+import { slugify } from '../ids.js';
+import { at, type Problem } from '../problem.js';
+import type { ReferenceTarget } from '../model/resolve-handbook.js';
+import { formatPath } from '../schema/validate.js';
+import { closestMatch } from '../suggest.js';
+import { describeSlot, slotsJudged } from './owner-slots.js';
+import { noOptions } from './no-options.js';
+import { defineRule, type RuleContext } from './rule.js';
+
+const FOLDER: Record<ReferenceTarget, string> = {
+  cycle: 'cycles/',
+  team: 'teams/',
+  person: 'people/',
+  objective: 'objectives/',
+  'key result': 'the key results of objectives/',
+  'objective or key result': 'objectives/ or their key results',
+  'glossary term': 'glossary/',
+};
+
+export const unresolvedReference = defineRule({
+  id: 'unresolved-reference',
+  defaultSeverity: 'error',
+  term: 'okr-dependencies',
+  description: 'a reference to a cycle, team, person, objective, key result or term that does not exist',
+  options: noOptions,
+  check(context) {
+    const problems: Problem[] = context.unresolved.map((reference) => ({
+      rule: 'unresolved-reference',
+      file: reference.file,
+      anchor: at.value(...reference.path),
+      message: `\`${formatPath(reference.path)}\` refers to the ${reference.target} \`${reference.id}\`, which does not exist.`,
+      hint: hintFor(context, reference.target, reference.id),
+    }));
+    for (const { slot, verdict } of slotsJudged(context, 'unknown')) {
+      problems.push({
+        rule: 'unresolved-reference',
+        file: slot.file,
+        anchor: at.value(...slot.path),
+        message: `${describeSlot(slot)} is \`${verdict.text}\`, who is not in \`people/\`.`,
+        hint: hintFor(context, 'person', verdict.text),
+      });
+    }
+    return problems;
+  },
+});
+
+function candidates(context: RuleContext, target: ReferenceTarget): Iterable<string> {
+  const { known } = context;
+  switch (target) {
+    case 'cycle':
+      return known.cycles;
+    case 'team':
+      return known.teams;
+    case 'person':
+      return known.people;
+    case 'objective':
+      return known.objectives;
+    case 'key result':
+      return known.keyResults;
+    case 'objective or key result':
+      return [...known.objectives, ...known.keyResults];
+    case 'glossary term':
+      return known.glossary;
+  }
+}
+
+function hintFor(context: RuleContext, target: ReferenceTarget, value: string): string {
+  // A person is often written by name ("Priya Shah") instead of by id.
+  if (target === 'person') {
+    const byName = context.handbook.people.find((person) => person.name.toLowerCase() === value.trim().toLowerCase());
+    if (byName) return `Use the person's id, not their name: \`${byName.id}\`.`;
+  }
+  const match = closestMatch(value, candidates(context, target)) ?? closestMatch(slugify(value), candidates(context, target));
+  if (match) return `Did you mean \`${match}\`?`;
+  return `Use the id of an existing ${target} (a file name in ${FOLDER[target]}), or create it.`;
+}
