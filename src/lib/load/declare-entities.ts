@@ -40,6 +40,11 @@ export interface Item<T> {
   data?: T;
 }
 
+/** A check-in update or score: the key result it names is kept even when the item is broken. */
+export interface MentionItem<T> extends Item<T> {
+  kr?: string;
+}
+
 export interface KeyResultDeclaration extends Item<KeyResultFields> {
   /** The id as written, even when other fields are broken (it still counts as declared). */
   id?: string;
@@ -48,11 +53,27 @@ export interface KeyResultDeclaration extends Item<KeyResultFields> {
 
 export interface ObjectiveDeclaration extends Declaration<ObjectiveFields> {
   keyResults: KeyResultDeclaration[];
+  /** Key-result ids found in the text of a file whose front matter could not be read. */
+  unreadableKeyResultIds: string[];
 }
 
 export interface ReviewDeclaration extends Declaration<ReviewFields> {
-  updates: Item<CheckInUpdateData>[];
-  scores: Item<RetrospectiveScoreData>[];
+  updates: MentionItem<CheckInUpdateData>[];
+  scores: MentionItem<RetrospectiveScoreData>[];
+  /** Key results named in the text of a file whose front matter could not be read. */
+  unreadableMentions: string[];
+}
+
+/*
+ * When front matter cannot be parsed, the ids it declares are still
+ * recovered from its text, so other files that name them are not reported
+ * too: the broken file is the one problem.
+ */
+const DECLARED_KEY_RESULT_ID = /^[ \t]*(?:-[ \t]+)?id:[ \t]*["']?([a-z0-9][a-z0-9-]{0,63})["']?[ \t]*\r?$/gm;
+const MENTIONED_KEY_RESULT = /^[ \t]*(?:-[ \t]+)?kr:[ \t]*["']?([a-z0-9][a-z0-9-]{0,63})["']?[ \t]*\r?$/gm;
+
+function recoverIds(text: string, pattern: RegExp): string[] {
+  return [...text.matchAll(pattern)].map((match) => match[1]!);
 }
 
 /** A field that must name one person, judged by the ownership rules. */
@@ -154,12 +175,18 @@ function declareSource(source: SourceFile, out: Declarations): void {
     case 'glossary':
       out.glossary.push({ ...base, data: record && collect(validateUnit(glossaryTermSchema, record, file), problems) });
       break;
-    case 'objectives':
-      out.objectives.push(declareObjective(base, record, out));
+    case 'objectives': {
+      const declaration = declareObjective(base, record, out);
+      if (!record) declaration.unreadableKeyResultIds = recoverIds(source.text, DECLARED_KEY_RESULT_ID);
+      out.objectives.push(declaration);
       break;
-    case 'reviews':
-      out.reviews.push(declareReview(base, record, out));
+    }
+    case 'reviews': {
+      const declaration = declareReview(base, record, out);
+      if (!record) declaration.unreadableMentions = recoverIds(source.text, MENTIONED_KEY_RESULT);
+      out.reviews.push(declaration);
       break;
+    }
   }
 }
 
@@ -171,7 +198,7 @@ function collect<T>(result: { data?: T; problems: Problem[] }, problems: Problem
 type Base = Omit<Declaration<never>, 'data'>;
 
 function declareObjective(base: Base, record: Record<string, unknown> | undefined, out: Declarations): ObjectiveDeclaration {
-  const declaration: ObjectiveDeclaration = { ...base, keyResults: [] };
+  const declaration: ObjectiveDeclaration = { ...base, keyResults: [], unreadableKeyResultIds: [] };
   if (!record) return declaration;
   const file = base.file;
   declaration.data = collect(validateUnit(objectiveUnitSchema, record, file), out.problems);
@@ -224,7 +251,7 @@ function declareObjective(base: Base, record: Record<string, unknown> | undefine
 }
 
 function declareReview(base: Base, record: Record<string, unknown> | undefined, out: Declarations): ReviewDeclaration {
-  const declaration: ReviewDeclaration = { ...base, updates: [], scores: [] };
+  const declaration: ReviewDeclaration = { ...base, updates: [], scores: [], unreadableMentions: [] };
   if (!record) return declaration;
   const file = base.file;
   const data = collect(validateUnit(reviewUnitSchema, record, file), out.problems);
@@ -256,12 +283,19 @@ function declareReview(base: Base, record: Record<string, unknown> | undefined, 
     });
   }
   listAt(record, 'updates', file, out.problems).forEach((raw, index) => {
-    declaration.updates.push({ index, data: collect(validateUnit(checkInUpdateSchema, raw, file, ['updates', index]), out.problems) });
+    const data = collect(validateUnit(checkInUpdateSchema, raw, file, ['updates', index]), out.problems);
+    declaration.updates.push({ index, data, ...mentionOf(raw) });
   });
   listAt(record, 'scores', file, out.problems).forEach((raw, index) => {
-    declaration.scores.push({ index, data: collect(validateUnit(retrospectiveScoreSchema, raw, file, ['scores', index]), out.problems) });
+    const data = collect(validateUnit(retrospectiveScoreSchema, raw, file, ['scores', index]), out.problems);
+    declaration.scores.push({ index, data, ...mentionOf(raw) });
   });
   return declaration;
+}
+
+function mentionOf(raw: unknown): { kr?: string } {
+  const kr = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>).kr : undefined;
+  return isId(kr) ? { kr } : {};
 }
 
 /** The list at `record[field]`; anything else but absence is reported once. */

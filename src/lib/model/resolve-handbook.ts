@@ -65,7 +65,9 @@ export function resolveHandbook(declarations: Declarations, settings: Settings):
     teams: new Set(declarations.teams.map((d) => d.id)),
     people: new Set(declarations.people.map((d) => d.id)),
     objectives: new Set(declarations.objectives.map((d) => d.id)),
-    keyResults: new Set(declarations.objectives.flatMap((d) => d.keyResults.flatMap((kr) => (kr.id ? [kr.id] : [])))),
+    keyResults: new Set(
+      declarations.objectives.flatMap((d) => [...d.keyResults.flatMap((kr) => (kr.id ? [kr.id] : [])), ...d.unreadableKeyResultIds]),
+    ),
     glossary: new Set(declarations.glossary.map((d) => d.id)),
   };
 

@@ -28,7 +28,11 @@ export const duplicateId = defineRule({
       }
     }
     const firstKeyResult = new Map<string, string>();
+    // A duplicated objective file is one problem: its key results are not compared again.
+    const seenObjectives = new Set<string>();
     for (const objective of declarations.objectives) {
+      if (seenObjectives.has(objective.id)) continue;
+      seenObjectives.add(objective.id);
       for (const kr of objective.keyResults) {
         if (kr.id === undefined) continue;
         const earlier = firstKeyResult.get(kr.id);

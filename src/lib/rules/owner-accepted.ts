@@ -10,7 +10,8 @@ export const ownerAccepted = defineRule({
   options: noOptions,
   check({ declarations, handbook }) {
     const problems: Problem[] = [];
-    const cycleEnd = new Map(handbook.cycles.map((cycle) => [cycle.id, cycle.end]));
+    // A cycle whose dates are swapped is `date-order`'s problem; its end proves nothing here.
+    const cycleEnd = new Map(handbook.cycles.filter((cycle) => cycle.start <= cycle.end).map((cycle) => [cycle.id, cycle.end]));
     for (const objective of declarations.objectives) {
       if (!objective.data) continue;
       const end = cycleEnd.get(objective.data.cycle);

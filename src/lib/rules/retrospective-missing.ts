@@ -1,5 +1,6 @@
 import { at, type Problem } from '../problem.js';
 import { noOptions } from './no-options.js';
+import { keyResultsInBrokenReviews } from './broken-mentions.js';
 import { defineRule } from './rule.js';
 
 export const retrospectiveMissing = defineRule({
@@ -8,13 +9,14 @@ export const retrospectiveMissing = defineRule({
   term: 'retrospective',
   description: 'a key result of a closed cycle with no retrospective score',
   options: noOptions,
-  check({ handbook }) {
+  check({ handbook, declarations }) {
     const problems: Problem[] = [];
+    const broken = keyResultsInBrokenReviews(declarations);
     for (const cycle of handbook.cycles) {
       if (cycle.status !== 'closed') continue;
       for (const objective of cycle.objectives) {
         for (const kr of objective.keyResults) {
-          if (kr.score) continue;
+          if (kr.score || broken.has(kr.id)) continue;
           problems.push({
             rule: 'retrospective-missing',
             file: kr.source.file,

@@ -18,7 +18,10 @@ export const reviewOutOfCycle = defineRule({
     for (const review of handbook.reviews) {
       const grace = review.kind === 'retrospective' ? retrospectiveGraceDays : 0;
       const mentions = [...review.updates, ...review.scores].map((item) => ({ source: item.source, kr: item.keyResult.id, cycle: item.keyResult.objective.cycle }));
-      const outside = mentions.filter(({ cycle }) => review.date < cycle.start || review.date > addDays(cycle.end, grace));
+      // A cycle whose dates are swapped is `date-order`'s problem, not this review's.
+      const outside = mentions.filter(
+        ({ cycle }) => cycle.start <= cycle.end && (review.date < cycle.start || review.date > addDays(cycle.end, grace)),
+      );
       if (outside.length === 0) continue;
       if (outside.length === mentions.length) {
         // Every key result disagrees with the date: the date is the one problem.

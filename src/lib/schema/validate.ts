@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { at, type PathSegment, type Problem } from '../problem.js';
-import { didYouMean } from '../suggest.js';
+import { closestMatch, didYouMean } from '../suggest.js';
 
 export interface UnitResult<T> {
   /** The parsed value, when the unit is valid. */
@@ -23,7 +23,9 @@ export function validateUnit<S extends z.ZodType>(
   const result = schema.safeParse(value);
   if (result.success) return { data: result.data, problems: [] };
   const problems = result.error.issues.flatMap((issue) => describeIssue(issue, schema, value, file, prefix));
-  return { problems };
+  // `titel:` for `title:` is one mistake: the misspelt key is reported, the "missing" field is not.
+  const misspelt = new Set(problems.flatMap((problem) => (problem.suggests ? [problem.suggests] : [])));
+  return { problems: problems.filter((problem) => !problem.missing || !misspelt.has(problem.missing)).map(({ suggests, missing, ...problem }) => problem) };
 }
 
 /** `keyResults[1].metric.target` */
@@ -34,13 +36,16 @@ export function formatPath(path: readonly PathSegment[]): string {
   );
 }
 
+/** A problem with what is needed to merge a misspelt key with the field it was meant to be. */
+type IssueProblem = Problem & { suggests?: string; missing?: string };
+
 function describeIssue(
   issue: z.core.$ZodIssue,
   schema: z.ZodType,
   root: unknown,
   file: string,
   prefix: readonly PathSegment[],
-): Problem[] {
+): IssueProblem[] {
   const local = issue.path as PathSegment[];
   const path = [...prefix, ...local];
   const field = formatPath(path);
@@ -49,15 +54,17 @@ function describeIssue(
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = fieldNamesAt(schema, local);
-      return issue.keys.map((key) => ({
-        rule: 'schema',
-        file,
-        anchor: at.key(...path, key),
-        message: `Unknown field \`${key}\`${field ? ` in \`${field}\`` : ''}.`,
-        hint:
-          didYouMean(key, allowed).trim() ||
-          `Remove it, or move its text into the body. Allowed fields here: ${allowed.join(', ')}.`,
-      }));
+      return issue.keys.map((key) => {
+        const match = closestMatch(key, allowed);
+        return {
+          rule: 'schema',
+          file,
+          anchor: at.key(...path, key),
+          message: `Unknown field \`${key}\`${field ? ` in \`${field}\`` : ''}.`,
+          hint: match ? `Did you mean \`${match}\`?` : `Remove it, or move its text into the body. Allowed fields here: ${allowed.join(', ')}.`,
+          ...(match && { suggests: formatPath([...path, match]) }),
+        };
+      });
     }
     case 'invalid_type': {
       if (value === undefined) {
@@ -67,6 +74,7 @@ function describeIssue(
             rule: 'schema',
             file,
             anchor: at.map(...parent),
+            missing: field,
             message: `Required field \`${String(path[path.length - 1])}\` is missing${parent.length ? ` in \`${formatPath(parent)}\`` : ''}.`,
             hint: `Add \`${String(path[path.length - 1])}:\` with ${article(issue.expected)}.`,
           },
