@@ -1,8 +1,8 @@
-import { promises as fs } from 'node:fs';
-import { declareEntities } from './load/declare-entities.js';
+import { promises as fs, readFileSync } from 'node:fs';
+import { createDeclarations, declareSource } from './load/declare-entities.js';
 import { FileLocator } from './load/locate.js';
 import { readSettings } from './load/read-settings.js';
-import { readSources } from './load/read-sources.js';
+import { readSource } from './load/read-source.js';
 import { SETTINGS_FILE, walkContent } from './load/walk-content.js';
 import type { Handbook } from './model/handbook.js';
 import { resolveHandbook } from './model/resolve-handbook.js';
@@ -44,15 +44,24 @@ export async function checkHandbook({ contentDir, today }: CheckOptions): Promis
   if (!stat?.isDirectory()) throw new ContentFolderError(`The content folder \`${contentDir}\` does not exist or is not a folder.`);
 
   const [listing, loaded] = await Promise.all([walkContent(contentDir), readSettings(contentDir, RULES, today)]);
-  const sources = await readSources(listing.entries);
-  const declarations = declareEntities(sources);
-  const { handbook, known, unresolved, problems: resolveProblems } = resolveHandbook(declarations, loaded.settings);
+  // One file at a time: read, parse, validate, keep what validated, and let
+  // the parsed YAML go. Only the text stays, to locate problems later.
+  const personIds = new Set(listing.entries.filter((entry) => entry.kind === 'people').map((entry) => entry.id));
+  const declarations = createDeclarations(personIds);
+  const locators = new Map<string, FileLocator>();
+  for (const entry of listing.entries) {
+    const source = readSource(entry, readFileSync(entry.absolutePath, 'utf8'));
+    declareSource(source, declarations);
+    locators.set(source.file, new FileLocator(source.text, source.frontMatter.yaml, source.frontMatter.yamlOffset));
+  }
+  const { handbook, known, judgeOwner, unresolved, problems: resolveProblems } = resolveHandbook(declarations, loaded.settings);
   for (const term of handbook.glossary) term.rules = RULES.filter((rule) => rule.term === term.id).map((rule) => rule.id);
 
   const context: RuleContext = {
     handbook,
     declarations,
     known,
+    judgeOwner,
     unresolved,
     loadProblems: [...listing.problems, ...loaded.problems, ...declarations.problems, ...resolveProblems],
   };
@@ -64,10 +73,6 @@ export async function checkHandbook({ contentDir, today }: CheckOptions): Promis
     for (const problem of runRule(() => rule.check(context, setting.options), rule.id)) problems.push({ problem, severity });
   }
 
-  const locators = new Map<string, FileLocator>();
-  for (const source of sources) {
-    locators.set(source.file, new FileLocator(source.text, source.frontMatter.yaml, source.frontMatter.yamlOffset));
-  }
   if (loaded.text !== undefined) locators.set(SETTINGS_FILE, new FileLocator(loaded.text, loaded.text, 0));
 
   const diagnostics = locateProblems(problems, locators);
@@ -75,7 +80,7 @@ export async function checkHandbook({ contentDir, today }: CheckOptions): Promis
   return {
     handbook,
     diagnostics,
-    summary: { files: sources.length + (loaded.text === undefined ? 0 : 1), errors, warnings: diagnostics.length - errors },
+    summary: { files: listing.entries.length + (loaded.text === undefined ? 0 : 1), errors, warnings: diagnostics.length - errors },
   };
 }
 

@@ -8,7 +8,7 @@ import { personSchema, type PersonData } from '../schema/person.js';
 import { checkInUpdateSchema, retrospectiveScoreSchema, reviewSchema, type CheckInUpdateData, type RetrospectiveScoreData } from '../schema/review.js';
 import { teamSchema, type TeamData } from '../schema/team.js';
 import { describeValue, validateUnit } from '../schema/validate.js';
-import type { SourceFile } from './read-sources.js';
+import type { SourceFile } from './read-source.js';
 import type { Kind } from './walk-content.js';
 
 /*
@@ -95,26 +95,28 @@ export interface Declarations {
   objectives: ObjectiveDeclaration[];
   reviews: ReviewDeclaration[];
   glossary: Declaration<GlossaryTermData>[];
+  /** Ownership fields that do not simply name a person, for the ownership rules to judge. */
   ownerSlots: OwnerSlot[];
   problems: Problem[];
+  /** The ids of every person file, known before any file is declared. */
+  personIds: ReadonlySet<string>;
 }
 
-export function declareEntities(sources: readonly SourceFile[]): Declarations {
-  const declarations: Declarations = {
-    cycles: [],
-    teams: [],
-    people: [],
-    objectives: [],
-    reviews: [],
-    glossary: [],
-    ownerSlots: [],
-    problems: [],
-  };
-  for (const source of sources) declareSource(source, declarations);
-  return declarations;
+export function createDeclarations(personIds: ReadonlySet<string>): Declarations {
+  return { cycles: [], teams: [], people: [], objectives: [], reviews: [], glossary: [], ownerSlots: [], problems: [], personIds };
 }
 
-function declareSource(source: SourceFile, out: Declarations): void {
+/**
+ * A field that names an existing person needs no judging, and a valid
+ * handbook has thousands of them: only the others are kept.
+ */
+function addSlot(out: Declarations, slot: OwnerSlot): void {
+  if (typeof slot.value === 'string' && out.personIds.has(slot.value)) return;
+  out.ownerSlots.push(slot);
+}
+
+/** Adds one file's entities to `out`. Keeps nothing of the parsed YAML but what validated. */
+export function declareSource(source: SourceFile, out: Declarations): void {
   const { frontMatter, file } = source;
   const base = {
     kind: source.kind,
@@ -201,11 +203,42 @@ function declareObjective(base: Base, record: Record<string, unknown> | undefine
   const declaration: ObjectiveDeclaration = { ...base, keyResults: [], unreadableKeyResultIds: [] };
   if (!record) return declaration;
   const file = base.file;
-  declaration.data = collect(validateUnit(objectiveUnitSchema, record, file), out.problems);
   const subject = `objective \`${base.id}\``;
-  out.ownerSlots.push({ file, path: ['owner'], field: 'owner', required: true, value: record.owner, subject });
+  const whole = objectiveSchema.safeParse(record);
+  if (whole.success) {
+    // The common case: one parse for the whole file, no unit-by-unit checks.
+    const objective = whole.data;
+    declaration.data = objective;
+    addSlot(out, { file, path: ['owner'], field: 'owner', required: true, value: objective.owner, subject });
+    if (objective.sponsor !== undefined) {
+      addSlot(out, { file, path: ['sponsor'], field: 'sponsor', required: false, value: objective.sponsor, subject });
+    }
+    (objective.keyResults ?? []).forEach((kr, index) => {
+      const krSubject = `key result \`${kr.id}\``;
+      addSlot(out, { file, path: ['keyResults', index, 'owner'], field: 'owner', required: true, value: kr.owner, subject: krSubject });
+      declaration.keyResults.push({
+        index,
+        id: kr.id,
+        data: kr,
+        initiatives: (kr.initiatives ?? []).map((initiative, initiativeIndex) => {
+          addSlot(out, {
+            file,
+            path: ['keyResults', index, 'initiatives', initiativeIndex, 'owner'],
+            field: 'owner',
+            required: true,
+            value: initiative.owner,
+            subject: `initiative "${initiative.title}" of ${krSubject}`,
+          });
+          return { index: initiativeIndex, data: initiative };
+        }),
+      });
+    });
+    return declaration;
+  }
+  declaration.data = collect(validateUnit(objectiveUnitSchema, record, file), out.problems);
+  addSlot(out, { file, path: ['owner'], field: 'owner', required: true, value: record.owner, subject });
   if (record.sponsor !== undefined) {
-    out.ownerSlots.push({ file, path: ['sponsor'], field: 'sponsor', required: false, value: record.sponsor, subject });
+    addSlot(out, { file, path: ['sponsor'], field: 'sponsor', required: false, value: record.sponsor, subject });
   }
 
   const keyResults = listAt(record, 'keyResults', file, out.problems);
@@ -227,7 +260,7 @@ function declareObjective(base: Base, record: Record<string, unknown> | undefine
     if (isId(item.id)) kr.id = item.id;
     kr.data = collect(validateUnit(keyResultUnitSchema, item, file, path), out.problems);
     const krSubject = `key result \`${kr.id ?? index + 1}\``;
-    out.ownerSlots.push({ file, path: [...path, 'owner'], field: 'owner', required: true, value: item.owner, subject: krSubject });
+    addSlot(out, { file, path: [...path, 'owner'], field: 'owner', required: true, value: item.owner, subject: krSubject });
 
     listAt(item, 'initiatives', file, out.problems, path).forEach((initiative, initiativeIndex) => {
       const initiativePath = [...path, 'initiatives', initiativeIndex];
@@ -236,7 +269,7 @@ function declareObjective(base: Base, record: Record<string, unknown> | undefine
       if (initiative && typeof initiative === 'object' && !Array.isArray(initiative)) {
         const value = (initiative as Record<string, unknown>).owner;
         const title = (initiative as Record<string, unknown>).title;
-        out.ownerSlots.push({
+        addSlot(out, {
           file,
           path: [...initiativePath, 'owner'],
           field: 'owner',
@@ -254,9 +287,18 @@ function declareReview(base: Base, record: Record<string, unknown> | undefined, 
   const declaration: ReviewDeclaration = { ...base, updates: [], scores: [], unreadableMentions: [] };
   if (!record) return declaration;
   const file = base.file;
-  const data = collect(validateUnit(reviewUnitSchema, record, file), out.problems);
-  declaration.data = data;
   const subject = `review \`${base.id}\``;
+  const whole = reviewSchema.safeParse(record);
+  if (whole.success && whole.data.facilitator != null && (whole.data.kind === 'check-in' ? whole.data.updates : whole.data.scores)) {
+    // The common case: one parse for the whole file, no item-by-item checks.
+    const review = whole.data;
+    declaration.data = review;
+    addSlot(out, { file, path: ['facilitator'], field: 'facilitator', required: false, value: review.facilitator, subject });
+    declaration.updates = (review.updates ?? []).map((data, index) => ({ index, data, kr: data.kr }));
+    declaration.scores = (review.scores ?? []).map((data, index) => ({ index, data, kr: data.kr }));
+    return declaration;
+  }
+  declaration.data = collect(validateUnit(reviewUnitSchema, record, file), out.problems);
   if (record.facilitator === undefined || record.facilitator === null) {
     out.problems.push({
       rule: 'schema',
@@ -266,7 +308,7 @@ function declareReview(base: Base, record: Record<string, unknown> | undefined, 
       hint: 'Add `facilitator:` with the id of the person who ran the review and made its decisions.',
     });
   } else {
-    out.ownerSlots.push({ file, path: ['facilitator'], field: 'facilitator', required: false, value: record.facilitator, subject });
+    addSlot(out, { file, path: ['facilitator'], field: 'facilitator', required: false, value: record.facilitator, subject });
   }
 
   const listField = record.kind === 'retrospective' ? 'scores' : record.kind === 'check-in' ? 'updates' : undefined;

@@ -57,30 +57,48 @@ const YAML_LANGUAGES = new Set(['', 'yaml', 'yml']);
  * aliases, tags, merge keys, complex keys, directives. Files using them go
  * straight to the authoritative parser.
  */
-const NEEDS_FULL_PARSER = /[&*!]|<<|^\s*(?:-\s+)?\?(?:\s|$)|^%/m;
+const UNUSUAL_CONSTRUCT = /[&*!]|<<|^\s*(?:-\s+)?\?(?:\s|$)|^%/m;
+
+/** A cheap look for the characters those constructs need, before the pattern. */
+function needsFullParser(yaml: string): boolean {
+  for (const character of ['&', '*', '!', '<', '?', '%']) {
+    if (yaml.includes(character)) return UNUSUAL_CONSTRUCT.test(yaml);
+  }
+  return false;
+}
 
 export function readFrontMatter(text: string): FrontMatter {
+  if (text.startsWith('+++')) return refuseLanguage('TOML', 0, 0);
   if (!text.startsWith('---') || text.charAt(3) === '-') {
     return { data: undefined, present: false, body: text, bodyLine: 1, yaml: '', yamlOffset: 0 };
   }
-  const language = matter.language(text);
-  const yamlOffset = 3 + language.raw.length;
-  if (!YAML_LANGUAGES.has(language.name.toLowerCase())) {
-    return {
-      data: undefined,
-      present: true,
-      body: '',
-      bodyLine: 1,
-      yaml: '',
-      yamlOffset,
-      problem: {
-        rule: 'front-matter-language',
-        offset: 3,
-        message: `Front matter is written in \`${language.name}\`; only YAML is accepted, and this block was not evaluated.`,
-        hint: 'Open the block with a plain `---` line and write the fields as YAML (`field: value`).',
-      },
-    };
-  }
+  // The word after the opening `---`, found as gray-matter finds it (up to the first line break).
+  const lineBreak = text.search(/\r?\n/);
+  const rawLanguage = text.slice(3, lineBreak === -1 ? text.length : lineBreak);
+  const yamlOffset = 3 + rawLanguage.length;
+  const language = rawLanguage.trim();
+  if (!YAML_LANGUAGES.has(language.toLowerCase())) return refuseLanguage(`\`${language}\``, 3, yamlOffset);
+  return splitYamlFrontMatter(text, yamlOffset);
+}
+
+function refuseLanguage(language: string, offset: number, yamlOffset: number): FrontMatter {
+  return {
+    data: undefined,
+    present: true,
+    body: '',
+    bodyLine: 1,
+    yaml: '',
+    yamlOffset,
+    problem: {
+      rule: 'front-matter-language',
+      offset,
+      message: `Front matter is written in ${language}; only YAML is accepted, and this block was not evaluated.`,
+      hint: 'Open the block with a plain `---` line and write the fields as YAML (`field: value`).',
+    },
+  };
+}
+
+function splitYamlFrontMatter(text: string, yamlOffset: number): FrontMatter {
   if (text.indexOf('\n---', yamlOffset - 1) === -1) {
     return {
       data: undefined,
@@ -124,14 +142,26 @@ type YamlResult = { data: unknown } | { error: { offset: number; message: string
 
 /** Parses with js-yaml when that is safe and agrees, else with `yaml`, which also explains errors. */
 export function parseYaml(yaml: string): YamlResult {
-  if (!NEEDS_FULL_PARSER.test(yaml)) {
+  if (!needsFullParser(yaml)) {
     try {
       return { data: jsYaml.load(yaml, { schema: YAML_CORE_SCHEMA, json: false }) };
     } catch {
       // Fall through: `yaml` gives the authoritative verdict and the error's position.
     }
   }
-  return parseYamlFully(yaml);
+  try {
+    return parseYamlFully(yaml);
+  } catch (cause) {
+    // Only pathological input gets here, such as thousands of nested brackets.
+    if (!(cause instanceof RangeError)) throw cause;
+    return {
+      error: {
+        offset: 0,
+        message: 'Refused: the front matter nests values too deeply to read.',
+        hint: 'Front matter needs a few levels of nesting at most; flatten the structure.',
+      },
+    };
+  }
 }
 
 export function parseYamlDocument(yaml: string): Document.Parsed {
@@ -153,11 +183,12 @@ function parseYamlFully(yaml: string): YamlResult {
   try {
     return { data: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (cause) {
+    const alias = yaml.search(/\*[^\s*]/);
     return {
       error: {
-        offset: 0,
-        message: `Invalid YAML: ${cause instanceof Error ? cause.message : String(cause)}.`,
-        hint: 'Aliases (`*name`) that expand into very large data are refused; write the values out instead.',
+        offset: Math.max(alias, 0),
+        message: 'Refused: aliases (`*name`) here expand into more data than any handbook needs.',
+        hint: 'Write the values out instead of repeating them through anchors and aliases.',
       },
     };
   }
@@ -176,8 +207,9 @@ function yamlErrorHint(code: string): string {
     case 'DUPLICATE_KEY':
       return 'Each field may appear once in a mapping; remove or rename the repeated key.';
     case 'BAD_INDENT':
-    case 'MISSING_CHAR':
       return 'Check the indentation and closing brackets around this line.';
+    case 'MISSING_CHAR':
+      return 'A quote or bracket opened above is not closed; close it on the same value.';
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
       return 'A key must fit on one line, followed by `: ` and its value.';

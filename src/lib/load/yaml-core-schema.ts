@@ -12,17 +12,26 @@ import jsYaml from 'js-yaml';
  */
 const nullType = new jsYaml.Type('tag:yaml.org,2002:null', {
   kind: 'scalar',
-  resolve: (data: string) => /^(?:~|[Nn]ull|NULL)?$/.test(data),
+  resolve: (data: string) => data.length <= 4 && /^(?:~|[Nn]ull|NULL)?$/.test(data),
   construct: () => null,
   predicate: (object: unknown) => object === null,
 });
 
 const boolType = new jsYaml.Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (data: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(data),
+  resolve: (data: string) => (data.length === 4 || data.length === 5) && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(data),
   construct: (data: string) => data[0] === 't' || data[0] === 'T',
   predicate: (object: unknown) => typeof object === 'boolean',
 });
+
+/**
+ * Most scalars are words. Numbers start with a digit, a sign or a dot, so
+ * testing the first character spares the patterns for nearly every value.
+ */
+function mayBeNumber(data: string): boolean {
+  const code = data.charCodeAt(0);
+  return (code >= 48 && code <= 57) || code === 43 || code === 45 || code === 46;
+}
 
 const INT_OCTAL = /^0o[0-7]+$/;
 const INT_DECIMAL = /^[-+]?[0-9]+$/;
@@ -30,7 +39,7 @@ const INT_HEX = /^0x[0-9a-fA-F]+$/;
 
 const intType = new jsYaml.Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (data: string) => INT_OCTAL.test(data) || INT_DECIMAL.test(data) || INT_HEX.test(data),
+  resolve: (data: string) => mayBeNumber(data) && (INT_DECIMAL.test(data) || INT_OCTAL.test(data) || INT_HEX.test(data)),
   construct: (data: string) => {
     if (INT_OCTAL.test(data)) return parseInt(data.slice(2), 8);
     if (INT_HEX.test(data)) return parseInt(data.slice(2), 16);
@@ -45,7 +54,7 @@ const FLOAT_PLAIN = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 const floatType = new jsYaml.Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (data: string) => FLOAT_SPECIAL.test(data) || FLOAT_EXPONENT.test(data) || FLOAT_PLAIN.test(data),
+  resolve: (data: string) => mayBeNumber(data) && (FLOAT_PLAIN.test(data) || FLOAT_EXPONENT.test(data) || FLOAT_SPECIAL.test(data)),
   construct: (data: string) => {
     if (FLOAT_SPECIAL.test(data)) {
       if (data.slice(-3).toLowerCase() === 'nan') return NaN;

@@ -66,3 +66,20 @@ export function judgeOwner(value: unknown, directory: OwnerDirectory): OwnerVerd
   if (collectiveWord && words.length > 1) return { kind: 'collective', word: text };
   return { kind: 'unknown', text };
 }
+
+/**
+ * `judgeOwner` for one directory, remembering verdicts on text: the same
+ * few hundred ids fill every ownership field of a handbook.
+ */
+export function createOwnerJudge(directory: OwnerDirectory): (value: unknown) => OwnerVerdict {
+  const verdicts = new Map<string, OwnerVerdict>();
+  return (value) => {
+    if (typeof value !== 'string') return judgeOwner(value, directory);
+    let verdict = verdicts.get(value);
+    if (verdict === undefined) {
+      verdict = judgeOwner(value, directory);
+      verdicts.set(value, verdict);
+    }
+    return verdict;
+  };
+}

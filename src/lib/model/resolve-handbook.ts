@@ -14,7 +14,7 @@ import type {
   Settings,
   Team,
 } from './handbook.js';
-import { judgeOwner, type OwnerDirectory } from './judge-owner.js';
+import { createOwnerJudge, type OwnerDirectory, type OwnerVerdict } from './judge-owner.js';
 
 export type ReferenceTarget = 'cycle' | 'team' | 'person' | 'objective' | 'key result' | 'objective or key result' | 'glossary term';
 
@@ -37,6 +37,8 @@ export interface KnownIds extends OwnerDirectory {
 export interface Resolution {
   handbook: Handbook;
   known: KnownIds;
+  /** What an ownership field's value amounts to, remembered per value. */
+  judgeOwner: (value: unknown) => OwnerVerdict;
   unresolved: UnresolvedReference[];
   /** Structural problems only visible across files (an objective with no key results and no children). */
   problems: Problem[];
@@ -53,6 +55,7 @@ function firstValid<D extends Declaration<unknown>>(declarations: readonly D[]):
   return map;
 }
 
+/** The fields every file-backed entity has. Built as one literal: spreads are slow on a hot path. */
 function document(declaration: Declaration<unknown>) {
   return { id: declaration.id, source: { file: declaration.file, path: [] }, body: declaration.body, bodyLine: declaration.bodyLine };
 }
@@ -71,6 +74,8 @@ export function resolveHandbook(declarations: Declarations, settings: Settings):
     glossary: new Set(declarations.glossary.map((d) => d.id)),
   };
 
+  const judgeOwner = createOwnerJudge(known);
+
   /** Looks `id` up; records it as unresolved when it is declared nowhere. */
   function lookup<T>(map: Map<string, T>, knownIds: ReadonlySet<string>, target: ReferenceTarget, id: string | undefined, file: string, path: PathSegment[]): T | undefined {
     if (id === undefined) return undefined;
@@ -80,7 +85,7 @@ export function resolveHandbook(declarations: Declarations, settings: Settings):
   }
   /** The person an ownership field names, when it names exactly one existing person. */
   function ownerOf(value: unknown): Person | undefined {
-    const verdict = judgeOwner(value, known);
+    const verdict = judgeOwner(value);
     return verdict.kind === 'person' ? people.get(verdict.id) : undefined;
   }
 
@@ -99,9 +104,9 @@ export function resolveHandbook(declarations: Declarations, settings: Settings):
     people.set(id, {
       ...document(d),
       name,
-      ...(role !== undefined && { role }),
-      ...(email !== undefined && { email }),
-      ...(left !== undefined && { left }),
+      role: role,
+      email: email,
+      left: left,
       reports: [],
       owns: { objectives: [], keyResults: [], initiatives: [] },
       sponsors: [],
@@ -159,9 +164,9 @@ export function resolveHandbook(declarations: Declarations, settings: Settings):
       title: d.data.title,
       cycle,
       owner,
-      ...(d.data.accepted !== undefined && { accepted: d.data.accepted }),
-      ...(team && { team }),
-      ...(sponsor && { sponsor }),
+      accepted: d.data.accepted,
+      team: team,
+      sponsor: sponsor,
       children: [],
       dependsOn: [],
       dependedOnBy: [],
@@ -177,8 +182,8 @@ export function resolveHandbook(declarations: Declarations, settings: Settings):
         objective,
         title: kr.data.title,
         owner: krOwner,
-        ...(kr.data.accepted !== undefined && { accepted: kr.data.accepted }),
-        ...(kr.data.metric && { metric: kr.data.metric }),
+        accepted: kr.data.accepted,
+        metric: kr.data.metric,
         initiatives: [],
         checkIns: [],
         source: { file: d.file, path },
@@ -240,7 +245,7 @@ export function resolveHandbook(declarations: Declarations, settings: Settings):
       ...document(d),
       date: d.data.date,
       kind: d.data.kind,
-      ...(facilitator && { facilitator }),
+      facilitator: facilitator,
       updates: [],
       scores: [],
       decisions: d.data.decisions ?? [],
@@ -255,8 +260,8 @@ export function resolveHandbook(declarations: Declarations, settings: Settings):
         review,
         date: review.date,
         confidence,
-        ...(value !== undefined && { value }),
-        ...(note !== undefined && { note }),
+        value: value,
+        note: note,
         source: { file: d.file, path: ['updates', item.index] },
       };
       review.updates.push(checkIn);
@@ -270,7 +275,7 @@ export function resolveHandbook(declarations: Declarations, settings: Settings):
         keyResult,
         review,
         score: item.data.score,
-        ...(item.data.note !== undefined && { note: item.data.note }),
+        note: item.data.note,
         source: { file: d.file, path: ['scores', item.index] },
       };
       review.scores.push(score);
@@ -300,9 +305,9 @@ export function resolveHandbook(declarations: Declarations, settings: Settings):
     keyResults: sortById([...keyResults.values()]),
     reviews,
     glossary: sortById([...glossary.values()]),
-    ...(activeCycles.length > 0 && { activeCycle: activeCycles[activeCycles.length - 1]! }),
+    activeCycle: activeCycles[activeCycles.length - 1],
   };
-  return { handbook, known, unresolved, problems };
+  return { handbook, known, judgeOwner, unresolved, problems };
 }
 
 function emptyObjectiveProblem(d: ObjectiveDeclaration): Problem {

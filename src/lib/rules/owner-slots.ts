@@ -1,6 +1,6 @@
 import type { OwnerSlot } from '../load/declare-entities.js';
 import type { RuleContext } from './rule.js';
-import { judgeOwner, type OwnerVerdict } from '../model/judge-owner.js';
+import type { OwnerVerdict } from '../model/judge-owner.js';
 
 /** "`owner` of key result `d7-activation`" */
 export function describeSlot(slot: OwnerSlot): string {
@@ -14,7 +14,7 @@ export function slotsJudged<K extends OwnerVerdict['kind']>(
 ): { slot: OwnerSlot; verdict: Extract<OwnerVerdict, { kind: K }> }[] {
   const wanted = new Set<string>(kinds);
   return context.declarations.ownerSlots.flatMap((slot) => {
-    const verdict = judgeOwner(slot.value, context.known);
+    const verdict = context.judgeOwner(slot.value);
     return wanted.has(verdict.kind) ? [{ slot, verdict: verdict as Extract<OwnerVerdict, { kind: K }> }] : [];
   });
 }

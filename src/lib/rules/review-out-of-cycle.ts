@@ -15,12 +15,15 @@ export const reviewOutOfCycle = defineRule({
   }),
   check({ handbook }, { retrospectiveGraceDays }) {
     const problems: Problem[] = [];
+    const lastDay = new Map<Cycle, { checkIn: string; retrospective: string }>(
+      handbook.cycles.map((cycle) => [cycle, { checkIn: cycle.end, retrospective: addDays(cycle.end, retrospectiveGraceDays) }]),
+    );
     for (const review of handbook.reviews) {
       const grace = review.kind === 'retrospective' ? retrospectiveGraceDays : 0;
       const mentions = [...review.updates, ...review.scores].map((item) => ({ source: item.source, kr: item.keyResult.id, cycle: item.keyResult.objective.cycle }));
       // A cycle whose dates are swapped is `date-order`'s problem, not this review's.
       const outside = mentions.filter(
-        ({ cycle }) => cycle.start <= cycle.end && (review.date < cycle.start || review.date > addDays(cycle.end, grace)),
+        ({ cycle }) => cycle.start <= cycle.end && (review.date < cycle.start || review.date > lastDay.get(cycle)![review.kind === 'retrospective' ? 'retrospective' : 'checkIn']),
       );
       if (outside.length === 0) continue;
       if (outside.length === mentions.length) {

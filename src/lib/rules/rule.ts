@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Declarations } from '../load/declare-entities.js';
 import type { Handbook } from '../model/handbook.js';
+import type { OwnerVerdict } from '../model/judge-owner.js';
 import type { KnownIds, UnresolvedReference } from '../model/resolve-handbook.js';
 import type { Problem, Severity } from '../problem.js';
 
@@ -10,6 +11,8 @@ export interface RuleContext {
   /** Every entity as declared, including those too broken to enter the model. */
   declarations: Declarations;
   known: KnownIds;
+  /** What an ownership field's value amounts to. */
+  judgeOwner: (value: unknown) => OwnerVerdict;
   unresolved: readonly UnresolvedReference[];
   /** Problems found while reading files and resolving references, tagged with their rule. */
   loadProblems: readonly Problem[];

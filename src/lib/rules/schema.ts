@@ -1,5 +1,4 @@
 import { at } from '../problem.js';
-import { judgeOwner } from '../model/judge-owner.js';
 import { describeValue, formatPath } from '../schema/validate.js';
 import { noOptions } from './no-options.js';
 import { defineRule } from './rule.js';
@@ -13,7 +12,7 @@ export const schema = defineRule({
     const problems = context.loadProblems.filter((problem) => problem.rule === 'schema');
     // An ownership field holding a number or a mapping is a plain type error.
     for (const slot of context.declarations.ownerSlots) {
-      if (judgeOwner(slot.value, context.known).kind !== 'not-text') continue;
+      if (context.judgeOwner(slot.value).kind !== 'not-text') continue;
       problems.push({
         rule: 'schema',
         file: slot.file,
