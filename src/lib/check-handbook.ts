@@ -54,7 +54,7 @@ export async function checkHandbook({ contentDir, today }: CheckOptions): Promis
     declareSource(source, declarations);
     locators.set(source.file, new FileLocator(source.text, source.frontMatter.yaml, source.frontMatter.yamlOffset));
   }
-  const { handbook, known, judgeOwner, unresolved, problems: resolveProblems } = resolveHandbook(declarations, loaded.settings);
+  const { handbook, known, judgeOwner, unresolved, problems: resolveProblems } = resolveHandbook(declarations, loaded.settings, listing.refused);
   for (const term of handbook.glossary) term.rules = RULES.filter((rule) => rule.term === term.id).map((rule) => rule.id);
 
   const context: RuleContext = {
@@ -63,6 +63,7 @@ export async function checkHandbook({ contentDir, today }: CheckOptions): Promis
     known,
     judgeOwner,
     unresolved,
+    asOfTrusted: loaded.asOfTrusted,
     loadProblems: [...listing.problems, ...loaded.problems, ...declarations.problems, ...resolveProblems],
   };
   const problems: { problem: Problem; severity: Severity }[] = [];

@@ -55,11 +55,11 @@ export async function runCheckCommand(argv: readonly string[], environment: Chec
   const { diagnostics, summary } = result;
   let stdout: string;
   if (format === 'json') stdout = formatJson(diagnostics, summary);
-  else if (format === 'github') stdout = formatGithub(diagnostics, path.relative(repositoryRoot(contentDir), contentDir));
+  else if (format === 'github') stdout = formatGithub(diagnostics, annotationPrefix(contentDir));
   else stdout = formatPretty(diagnostics, summary, { color: environment.color, readText: (file) => readQuietly(path.join(contentDir, file)) });
 
   const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
-  const stderr = tooManyWarnings ? `${summary.warnings} warnings exceed --max-warnings ${maxWarnings}.\n` : '';
+  const stderr = tooManyWarnings ? `${summary.warnings} ${summary.warnings === 1 ? 'warning exceeds' : 'warnings exceed'} --max-warnings ${maxWarnings}.\n` : '';
   return { exitCode: summary.errors > 0 || tooManyWarnings ? 1 : 0, stdout, stderr };
 }
 
@@ -75,10 +75,14 @@ function readQuietly(file: string): string | undefined {
   }
 }
 
-/** The nearest folder holding `.git`, so annotation paths are relative to the repository. */
-function repositoryRoot(from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, '.git'))) return dir;
-    if (path.dirname(dir) === dir) return process.cwd();
+/**
+ * The content folder as GitHub wants it in annotations: relative to the
+ * repository that holds it (the nearest folder with `.git`), or absolute
+ * when it is in no repository.
+ */
+function annotationPrefix(contentDir: string): string {
+  for (let dir = contentDir; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return path.relative(dir, contentDir);
+    if (path.dirname(dir) === dir) return contentDir;
   }
 }

@@ -53,8 +53,8 @@ export interface KeyResultDeclaration extends Item<KeyResultFields> {
 
 export interface ObjectiveDeclaration extends Declaration<ObjectiveFields> {
   keyResults: KeyResultDeclaration[];
-  /** Key-result ids found in the text of a file whose front matter could not be read. */
-  unreadableKeyResultIds: string[];
+  /** Whether every key result's id could be read; if not, references to key results cannot be judged. */
+  keyResultIdsKnown: boolean;
 }
 
 export interface ReviewDeclaration extends Declaration<ReviewFields> {
@@ -62,15 +62,19 @@ export interface ReviewDeclaration extends Declaration<ReviewFields> {
   scores: MentionItem<RetrospectiveScoreData>[];
   /** Key results named in the text of a file whose front matter could not be read. */
   unreadableMentions: string[];
+  /** Whether the list its kind requires (`updates` or `scores`) is missing. */
+  listMissing: boolean;
+  /** The date found in the text of a review whose fields are broken. */
+  unreadableDate?: string;
 }
 
 /*
- * When front matter cannot be parsed, the ids it declares are still
- * recovered from its text, so other files that name them are not reported
- * too: the broken file is the one problem.
+ * When a review's front matter cannot be parsed, the key results it names
+ * and its date are still recovered from its text, so those key results are
+ * not also reported as never checked in: the broken file is the one problem.
  */
-const DECLARED_KEY_RESULT_ID = /^[ \t]*(?:-[ \t]+)?id:[ \t]*["']?([a-z0-9][a-z0-9-]{0,63})["']?[ \t]*\r?$/gm;
 const MENTIONED_KEY_RESULT = /^[ \t]*(?:-[ \t]+)?kr:[ \t]*["']?([a-z0-9][a-z0-9-]{0,63})["']?[ \t]*\r?$/gm;
+const REVIEW_DATE = /^date:[ \t]*["']?(\d{4}-\d{2}-\d{2})["']?[ \t]*\r?$/m;
 
 function recoverIds(text: string, pattern: RegExp): string[] {
   return [...text.matchAll(pattern)].map((match) => match[1]!);
@@ -179,13 +183,17 @@ export function declareSource(source: SourceFile, out: Declarations): void {
       break;
     case 'objectives': {
       const declaration = declareObjective(base, record, out);
-      if (!record) declaration.unreadableKeyResultIds = recoverIds(source.text, DECLARED_KEY_RESULT_ID);
+      if (!record) declaration.keyResultIdsKnown = false;
       out.objectives.push(declaration);
       break;
     }
     case 'reviews': {
       const declaration = declareReview(base, record, out);
       if (!record) declaration.unreadableMentions = recoverIds(source.text, MENTIONED_KEY_RESULT);
+      if (!declaration.data) {
+        const date = REVIEW_DATE.exec(source.text)?.[1];
+        if (date !== undefined) declaration.unreadableDate = date;
+      }
       out.reviews.push(declaration);
       break;
     }
@@ -200,7 +208,7 @@ function collect<T>(result: { data?: T; problems: Problem[] }, problems: Problem
 type Base = Omit<Declaration<never>, 'data'>;
 
 function declareObjective(base: Base, record: Record<string, unknown> | undefined, out: Declarations): ObjectiveDeclaration {
-  const declaration: ObjectiveDeclaration = { ...base, keyResults: [], unreadableKeyResultIds: [] };
+  const declaration: ObjectiveDeclaration = { ...base, keyResults: [], keyResultIdsKnown: true };
   if (!record) return declaration;
   const file = base.file;
   const subject = `objective \`${base.id}\``;
@@ -247,6 +255,7 @@ function declareObjective(base: Base, record: Record<string, unknown> | undefine
     const kr: KeyResultDeclaration = { index, initiatives: [] };
     declaration.keyResults.push(kr);
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      declaration.keyResultIdsKnown = false;
       out.problems.push({
         rule: 'schema',
         file,
@@ -258,6 +267,7 @@ function declareObjective(base: Base, record: Record<string, unknown> | undefine
     }
     const item = raw as Record<string, unknown>;
     if (isId(item.id)) kr.id = item.id;
+    else declaration.keyResultIdsKnown = false;
     kr.data = collect(validateUnit(keyResultUnitSchema, item, file, path), out.problems);
     const krSubject = `key result \`${kr.id ?? index + 1}\``;
     addSlot(out, { file, path: [...path, 'owner'], field: 'owner', required: true, value: item.owner, subject: krSubject });
@@ -284,7 +294,7 @@ function declareObjective(base: Base, record: Record<string, unknown> | undefine
 }
 
 function declareReview(base: Base, record: Record<string, unknown> | undefined, out: Declarations): ReviewDeclaration {
-  const declaration: ReviewDeclaration = { ...base, updates: [], scores: [], unreadableMentions: [] };
+  const declaration: ReviewDeclaration = { ...base, updates: [], scores: [], unreadableMentions: [], listMissing: false };
   if (!record) return declaration;
   const file = base.file;
   const subject = `review \`${base.id}\``;
@@ -312,7 +322,25 @@ function declareReview(base: Base, record: Record<string, unknown> | undefined, 
   }
 
   const listField = record.kind === 'retrospective' ? 'scores' : record.kind === 'check-in' ? 'updates' : undefined;
+  const otherField = listField === 'scores' ? 'updates' : 'scores';
+  if (listField && record[listField] === undefined && record[otherField] !== undefined) {
+    // `updates:` in a retrospective (or `scores:` in a check-in) is one mistake, not one per item.
+    out.problems.push({
+      rule: 'schema',
+      file,
+      anchor: at.key(otherField),
+      message: `A ${String(record.kind)} review records \`${listField}\`, not \`${otherField}\`.`,
+      hint:
+        listField === 'scores'
+          ? 'Rename `updates:` to `scores:` and give each key result a `score` from 0.0 to 1.0 instead of a `confidence`.'
+          : 'Rename `scores:` to `updates:` and give each key result its `confidence`; scores belong in the retrospective.',
+    });
+    const mentions = listAt(record, otherField, file, out.problems).map((raw, index) => ({ index, ...mentionOf(raw) }));
+    declaration[listField] = mentions;
+    return declaration;
+  }
   if (listField && record[listField] === undefined) {
+    declaration.listMissing = true;
     out.problems.push({
       rule: 'schema',
       file,

@@ -19,6 +19,8 @@ export interface RuleSetting {
 
 export interface LoadedSettings {
   settings: Settings;
+  /** False when `asOf` is set but invalid: time-based rules would measure from the wrong day. */
+  asOfTrusted: boolean;
   rules: Map<string, RuleSetting>;
   /** The file's text, when it exists, for locating problems. */
   text?: string;
@@ -74,7 +76,8 @@ export async function readSettings(contentDir: string, rules: readonly Rule<any>
     ...(editUrl !== undefined && { editUrl }),
   };
 
-  return { settings, rules: readRuleSettings(data.rules, rules, problems), ...(text !== undefined && { text }), problems };
+  const asOfTrusted = data.asOf === undefined || valid('asOf') !== undefined;
+  return { settings, asOfTrusted, rules: readRuleSettings(data.rules, rules, problems), ...(text !== undefined && { text }), problems };
 }
 
 function readRuleSettings(value: unknown, rules: readonly Rule<any>[], problems: Problem[]): Map<string, RuleSetting> {

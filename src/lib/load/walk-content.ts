@@ -30,6 +30,8 @@ export interface ContentEntry {
 
 export interface ContentListing {
   entries: ContentEntry[];
+  /** Content-like files that were found but not read (MDX outside the glossary). */
+  refused: { kind: Kind; id: string }[];
   problems: Problem[];
 }
 
@@ -45,6 +47,7 @@ const QUIET_ROOT_FILES = /^(readme|license|licence|contributing|changelog)(\.[a-
 export async function walkContent(contentDir: string): Promise<ContentListing> {
   const root = await fs.realpath(contentDir);
   const entries: ContentEntry[] = [];
+  const refused: ContentListing['refused'] = [];
   const problems: Problem[] = [];
   const stray = (file: string, message: string, hint: string) =>
     problems.push({ rule: 'stray-file', file, anchor: at.file(), message, hint });
@@ -55,7 +58,7 @@ export async function walkContent(contentDir: string): Promise<ContentListing> {
     const absolute = path.join(root, name);
     const isDirectory = dirent.isDirectory() || (dirent.isSymbolicLink() && (await isDirectoryInside(absolute, root)));
     if (isDirectory) {
-      if (name in KINDS) await walkKind(name as Kind, absolute, name, root, entries, stray, new Set());
+      if (name in KINDS) await walkKind(name as Kind, absolute, name, root, { entries, refused }, stray, new Set());
       else
         stray(
           `${name}/`,
@@ -68,7 +71,7 @@ export async function walkContent(contentDir: string): Promise<ContentListing> {
   }
   entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   problems.sort((a, b) => (a.file < b.file ? -1 : 1));
-  return { entries, problems };
+  return { entries, refused, problems };
 }
 
 type Stray = (file: string, message: string, hint: string) => void;
@@ -78,7 +81,7 @@ async function walkKind(
   directory: string,
   relative: string,
   root: string,
-  entries: ContentEntry[],
+  found: Pick<ContentListing, 'entries' | 'refused'>,
   stray: Stray,
   visited: Set<string>,
 ): Promise<void> {
@@ -104,14 +107,15 @@ async function walkKind(
       continue;
     }
     if (stat.isDirectory()) {
-      if (rules.nested) await walkKind(kind, absolute, file, root, entries, stray, visited);
+      if (rules.nested) await walkKind(kind, absolute, file, root, found, stray, visited);
       else stray(`${file}/`, `\`${kind}/\` does not use sub-folders, so \`${file}/\` is not read.`, `Move its files directly into \`${kind}/\`.`);
       continue;
     }
     const extension = path.extname(name).toLowerCase();
     if (extension === '.md' || (extension === '.mdx' && rules.mdx)) {
-      entries.push({ kind, id: name.slice(0, -extension.length), file, absolutePath: absolute, extension });
+      found.entries.push({ kind, id: name.slice(0, -extension.length), file, absolutePath: absolute, extension });
     } else if (extension === '.mdx') {
+      found.refused.push({ kind, id: name.slice(0, -extension.length) });
       stray(file, `\`${file}\` is MDX, which is only allowed in \`glossary/\`; it was not read.`, 'Rename it to `.md` and remove any JSX or imports.');
     } else {
       stray(file, `\`${file}\` is not a Markdown file, so it is not part of the handbook.`, `Rename it to \`.md\` if it is content, or move it out of \`${kind}/\`.`);

@@ -1,3 +1,5 @@
+import { isId, slugify } from '../ids.js';
+import type { Kind } from '../load/walk-content.js';
 import { at, type PathSegment, type Problem } from '../problem.js';
 import type { Declaration, Declarations, ObjectiveDeclaration } from '../load/declare-entities.js';
 import type {
@@ -60,19 +62,23 @@ function document(declaration: Declaration<unknown>) {
   return { id: declaration.id, source: { file: declaration.file, path: [] }, body: declaration.body, bodyLine: declaration.bodyLine };
 }
 
-export function resolveHandbook(declarations: Declarations, settings: Settings): Resolution {
+/**
+ * `refused` names files that were found but not read (MDX outside the
+ * glossary): references to them are that file's problem, not theirs.
+ */
+export function resolveHandbook(declarations: Declarations, settings: Settings, refused: readonly { kind: Kind; id: string }[] = []): Resolution {
   const unresolved: UnresolvedReference[] = [];
   const problems: Problem[] = [];
   const known: KnownIds = {
-    cycles: new Set(declarations.cycles.map((d) => d.id)),
-    teams: new Set(declarations.teams.map((d) => d.id)),
-    people: new Set(declarations.people.map((d) => d.id)),
-    objectives: new Set(declarations.objectives.map((d) => d.id)),
-    keyResults: new Set(
-      declarations.objectives.flatMap((d) => [...d.keyResults.flatMap((kr) => (kr.id ? [kr.id] : [])), ...d.unreadableKeyResultIds]),
-    ),
-    glossary: new Set(declarations.glossary.map((d) => d.id)),
+    cycles: knownIds(declarations.cycles, 'cycles', refused),
+    teams: knownIds(declarations.teams, 'teams', refused),
+    people: knownIds(declarations.people, 'people', refused),
+    objectives: knownIds(declarations.objectives, 'objectives', refused),
+    keyResults: new Set(declarations.objectives.flatMap((d) => d.keyResults.flatMap((kr) => (kr.id ? [kr.id] : [])))),
+    glossary: knownIds(declarations.glossary, 'glossary', refused),
   };
+  // When a key result's id cannot be read, a reference to it cannot be judged either.
+  const keyResultIdsKnown = declarations.objectives.every((d) => d.keyResultIdsKnown);
 
   const judgeOwner = createOwnerJudge(known);
 
@@ -80,7 +86,7 @@ export function resolveHandbook(declarations: Declarations, settings: Settings):
   function lookup<T>(map: Map<string, T>, knownIds: ReadonlySet<string>, target: ReferenceTarget, id: string | undefined, file: string, path: PathSegment[]): T | undefined {
     if (id === undefined) return undefined;
     const found = map.get(id);
-    if (found === undefined && !knownIds.has(id)) unresolved.push({ file, path, target, id });
+    if (found === undefined && !knownIds.has(id) && (target !== 'key result' || keyResultIdsKnown)) unresolved.push({ file, path, target, id });
     return found;
   }
   /** The person an ownership field names, when it names exactly one existing person. */
@@ -223,7 +229,7 @@ export function resolveHandbook(declarations: Declarations, settings: Settings):
     }
     (d.data.dependsOn ?? []).forEach((targetId, index) => {
       const target = objectives.get(targetId) ?? keyResults.get(targetId);
-      if (!target && !known.objectives.has(targetId) && !known.keyResults.has(targetId)) {
+      if (!target && !known.objectives.has(targetId) && !known.keyResults.has(targetId) && keyResultIdsKnown) {
         unresolved.push({ file: d.file, path: ['dependsOn', index], target: 'objective or key result', id: targetId });
       }
       if (objective && target) {
@@ -308,6 +314,21 @@ export function resolveHandbook(declarations: Declarations, settings: Settings):
     activeCycle: activeCycles[activeCycles.length - 1],
   };
   return { handbook, known, judgeOwner, unresolved, problems };
+}
+
+/**
+ * The ids of one kind. A file whose name is not a valid id is reported by
+ * `schema`; its intended id (`Kim_Park.md` → `kim-park`) is still known, so
+ * references to it are not reported as well.
+ */
+function knownIds(declarations: readonly Declaration<unknown>[], kind: Kind, refused: readonly { kind: Kind; id: string }[]): Set<string> {
+  const ids = new Set<string>();
+  for (const { id } of declarations) {
+    ids.add(id);
+    if (!isId(id)) ids.add(slugify(id));
+  }
+  for (const file of refused) if (file.kind === kind) ids.add(file.id);
+  return ids;
 }
 
 function emptyObjectiveProblem(d: ObjectiveDeclaration): Problem {

@@ -1,5 +1,6 @@
 import { at, type Problem } from '../problem.js';
 import { noOptions } from './no-options.js';
+import { rangeHint } from './range-hint.js';
 import { defineRule } from './rule.js';
 
 export const confidenceRange = defineRule({
@@ -20,10 +21,7 @@ export const confidenceRange = defineRule({
           file: review.file,
           anchor: at.value('updates', update.index, 'confidence'),
           message: `Confidence ${confidence} for \`${update.data!.kr}\` is outside the scale ${min}-${max}.`,
-          hint:
-            max === 1 && confidence > 1 && confidence <= 100
-              ? `The scale runs from ${min} to ${max}: write ${confidence / 100} rather than a percentage.`
-              : `Use a number from ${min} to ${max} (the scale is set by \`confidence\` in handbook.yaml).`,
+          hint: rangeHint(confidence, min, max, 'the scale is set by `confidence` in handbook.yaml'),
         });
       }
     }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { daysBetween } from '../dates.js';
 import { at, type Problem } from '../problem.js';
-import { keyResultsInBrokenReviews } from './broken-mentions.js';
+import { findBrokenReviews, mayCover } from './broken-reviews.js';
 import { defineRule } from './rule.js';
 
 export const confidenceStale = defineRule({
@@ -13,15 +13,16 @@ export const confidenceStale = defineRule({
     /** How many days may pass between a key result's check-ins. */
     days: z.number().int().min(1).default(7),
   }),
-  check({ handbook, declarations }, { days }) {
+  check({ handbook, asOfTrusted, declarations }, { days }) {
+    if (!asOfTrusted) return []; // `schema` reports the bad `asOf`
     const asOf = handbook.settings.asOf;
     const problems: Problem[] = [];
-    const broken = keyResultsInBrokenReviews(declarations);
+    const broken = findBrokenReviews(declarations);
     for (const cycle of handbook.cycles) {
-      if (cycle.status !== 'active') continue;
+      if (cycle.status !== 'active' || mayCover(broken, cycle)) continue;
       for (const objective of cycle.objectives) {
         for (const kr of objective.keyResults) {
-          if (broken.has(kr.id)) continue;
+          if (broken.keyResults.has(kr.id)) continue;
           const latest = kr.latestCheckIn?.date;
           // A key result with no check-in yet gets `days` of grace from the cycle's start.
           const since = latest ?? cycle.start;

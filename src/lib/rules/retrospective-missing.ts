@@ -1,6 +1,6 @@
 import { at, type Problem } from '../problem.js';
 import { noOptions } from './no-options.js';
-import { keyResultsInBrokenReviews } from './broken-mentions.js';
+import { findBrokenReviews, mayCover } from './broken-reviews.js';
 import { defineRule } from './rule.js';
 
 export const retrospectiveMissing = defineRule({
@@ -11,12 +11,12 @@ export const retrospectiveMissing = defineRule({
   options: noOptions,
   check({ handbook, declarations }) {
     const problems: Problem[] = [];
-    const broken = keyResultsInBrokenReviews(declarations);
+    const broken = findBrokenReviews(declarations);
     for (const cycle of handbook.cycles) {
-      if (cycle.status !== 'closed') continue;
+      if (cycle.status !== 'closed' || mayCover(broken, cycle)) continue;
       for (const objective of cycle.objectives) {
         for (const kr of objective.keyResults) {
-          if (kr.score || broken.has(kr.id)) continue;
+          if (kr.score || broken.keyResults.has(kr.id)) continue;
           problems.push({
             rule: 'retrospective-missing',
             file: kr.source.file,

@@ -14,6 +14,8 @@ export interface RuleContext {
   /** What an ownership field's value amounts to. */
   judgeOwner: (value: unknown) => OwnerVerdict;
   unresolved: readonly UnresolvedReference[];
+  /** False when `asOf` is set but invalid; rules that measure time from it skip. */
+  asOfTrusted: boolean;
   /** Problems found while reading files and resolving references, tagged with their rule. */
   loadProblems: readonly Problem[];
 }

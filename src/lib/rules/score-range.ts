@@ -1,5 +1,6 @@
 import { at, type Problem } from '../problem.js';
 import { noOptions } from './no-options.js';
+import { rangeHint } from './range-hint.js';
 import { defineRule } from './rule.js';
 
 export const scoreRange = defineRule({
@@ -19,10 +20,7 @@ export const scoreRange = defineRule({
           file: review.file,
           anchor: at.value('scores', item.index, 'score'),
           message: `Score ${score} for \`${item.data!.kr}\` is outside 0.0-1.0.`,
-          hint:
-            score > 1 && score <= 100
-              ? `Scores run from 0.0 to 1.0: write ${score / 100} rather than a percentage.`
-              : 'Use a number from 0.0 (nothing achieved) to 1.0 (fully achieved).',
+          hint: rangeHint(score, 0, 1, '0.0 is nothing achieved, 1.0 fully achieved'),
         });
       }
     }

@@ -1,4 +1,4 @@
-import { slugify } from '../ids.js';
+import { isId, slugify } from '../ids.js';
 import { at, type Problem } from '../problem.js';
 import type { ReferenceTarget } from '../model/resolve-handbook.js';
 import { formatPath } from '../schema/validate.js';
@@ -8,13 +8,13 @@ import { noOptions } from './no-options.js';
 import { defineRule, type RuleContext } from './rule.js';
 
 const FOLDER: Record<ReferenceTarget, string> = {
-  cycle: 'cycles/',
-  team: 'teams/',
-  person: 'people/',
-  objective: 'objectives/',
-  'key result': 'the key results of objectives/',
-  'objective or key result': 'objectives/ or their key results',
-  'glossary term': 'glossary/',
+  cycle: 'a file name in cycles/',
+  team: 'a file name in teams/',
+  person: 'a file name in people/',
+  objective: 'a file name in objectives/',
+  'key result': 'the `id` of a key result in objectives/',
+  'objective or key result': 'an objective file name, or the `id` of a key result',
+  'glossary term': 'a file name in glossary/',
 };
 
 export const unresolvedReference = defineRule({
@@ -70,7 +70,9 @@ function hintFor(context: RuleContext, target: ReferenceTarget, value: string): 
     const byName = context.handbook.people.find((person) => person.name.toLowerCase() === value.trim().toLowerCase());
     if (byName) return `Use the person's id, not their name: \`${byName.id}\`.`;
   }
-  const match = closestMatch(value, candidates(context, target)) ?? closestMatch(slugify(value), candidates(context, target));
+  // Only valid ids are worth suggesting: a file named `Kim_Park.md` is itself reported.
+  const ids = [...candidates(context, target)].filter(isId);
+  const match = closestMatch(value, ids) ?? closestMatch(slugify(value), ids);
   if (match) return `Did you mean \`${match}\`?`;
-  return `Use the id of an existing ${target} (a file name in ${FOLDER[target]}), or create it.`;
+  return `Use the id of an existing ${target} (${FOLDER[target]}), or create it.`;
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { at, type PathSegment, type Problem } from '../problem.js';
+import { isCalendarDate } from '../dates.js';
+import { slugify } from '../ids.js';
 import { closestMatch, didYouMean } from '../suggest.js';
+import { dateSchema, idSchema } from './fields.js';
 
 export interface UnitResult<T> {
   /** The parsed value, when the unit is valid. */
@@ -49,113 +52,110 @@ function describeIssue(
   const local = issue.path as PathSegment[];
   const path = [...prefix, ...local];
   const field = formatPath(path);
+
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = fieldNamesAt(schema, local);
+    return issue.keys.map((key) => {
+      const match = closestMatch(key, allowed);
+      return {
+        rule: 'schema',
+        file,
+        anchor: at.key(...path, key),
+        message: `Unknown field \`${key}\`${field ? ` in \`${field}\`` : ''}.`,
+        hint: match ? `Did you mean \`${match}\`?` : `Remove it, or move its text into the body. Allowed fields here: ${allowed.join(', ')}.`,
+        ...(match && { suggests: formatPath([...path, match]) }),
+      };
+    });
+  }
+
   const value = valueAt(root, local);
-
-  switch (issue.code) {
-    case 'unrecognized_keys': {
-      const allowed = fieldNamesAt(schema, local);
-      return issue.keys.map((key) => {
-        const match = closestMatch(key, allowed);
-        return {
-          rule: 'schema',
-          file,
-          anchor: at.key(...path, key),
-          message: `Unknown field \`${key}\`${field ? ` in \`${field}\`` : ''}.`,
-          hint: match ? `Did you mean \`${match}\`?` : `Remove it, or move its text into the body. Allowed fields here: ${allowed.join(', ')}.`,
-          ...(match && { suggests: formatPath([...path, match]) }),
-        };
-      });
-    }
-    case 'invalid_type': {
-      if (value === undefined) {
-        const parent = path.slice(0, -1);
-        return [
-          {
-            rule: 'schema',
-            file,
-            anchor: at.map(...parent),
-            missing: field,
-            message: `Required field \`${String(path[path.length - 1])}\` is missing${parent.length ? ` in \`${formatPath(parent)}\`` : ''}.`,
-            hint: `Add \`${String(path[path.length - 1])}:\` with ${article(issue.expected)}.`,
-          },
-        ];
-      }
-      return [
-        {
-          rule: 'schema',
-          file,
-          anchor: at.value(...path),
-          message: `\`${field}\` must be ${article(issue.expected)}, not ${describeValue(value)}.`,
-          hint: typeHint(issue.expected),
-        },
-      ];
-    }
-    case 'invalid_value':
-      return [
-        {
-          rule: 'schema',
-          file,
-          anchor: at.value(...path),
-          message: `\`${field}\` is ${describeValue(value)}, which is not one of the allowed values.`,
-          hint: `Use one of: ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}.${typeof value === 'string' ? didYouMean(value, issue.values.map(String)) : ''}`,
-        },
-      ];
-    default:
-      return [
-        {
-          rule: 'schema',
-          file,
-          anchor: at.value(...path),
-          message: `\`${field}\` ${issue.message}${typeof value === 'string' || typeof value === 'number' ? ` (found \`${String(value)}\`)` : ''}.`,
-          hint: formatHint(issue.message),
-        },
-      ];
+  const expected = expectedAt(schema, local);
+  if (value === undefined) {
+    const parent = path.slice(0, -1);
+    const name = String(path[path.length - 1]);
+    return [
+      {
+        rule: 'schema',
+        file,
+        anchor: at.map(...parent),
+        missing: field,
+        message: `Required field \`${name}\` is missing${parent.length ? ` in \`${formatPath(parent)}\`` : ''}.`,
+        hint: `Add \`${name}:\` with ${expected.what}.`,
+      },
+    ];
   }
+  if (issue.code === 'custom' && expected.what === 'a mapping of fields') {
+    // A check across fields, such as a scale whose `min` is not below its `max`.
+    return [{ rule: 'schema', file, anchor: at.value(...path), message: `\`${field}\` ${issue.message}.`, hint: 'Correct the values as described.' }];
+  }
+  const found = describeValue(value);
+  return [
+    {
+      rule: 'schema',
+      file,
+      anchor: at.value(...path),
+      message: `\`${field}\` must be ${expected.what}, not ${found}.`,
+      hint: expected.fix(value),
+    },
+  ];
 }
 
-function formatHint(message: string): string {
-  if (message.includes('YYYY-MM-DD')) return 'Write the date as `2026-07-01`: four-digit year, two-digit month and day.';
-  if (message.includes('must be an id')) return 'Use the file name of the entity without `.md`, e.g. `priya-shah` or `2026-q3`.';
-  if (message.includes('empty')) return 'Write some text, or remove the field if it is optional.';
-  return 'Correct the value as described.';
+/** What a field expects, in words, and how to turn a wrong value into a right one. */
+interface Expectation {
+  what: string;
+  fix: (value: unknown) => string;
 }
 
-function typeHint(expected: string): string {
-  switch (expected) {
-    case 'number':
-      return 'Write a plain number without quotes or units, e.g. `0.7` or `55`.';
-    case 'string':
-      return 'Write text; quote it if it starts with a special character or looks like a number.';
-    case 'array':
-      return 'Write a list, one `- item` per line.';
-    case 'object':
-      return 'Write a mapping of `field: value` lines, indented under this key.';
-    default:
-      return `Write ${article(expected)}.`;
+function expectedAt(schema: z.ZodType, path: readonly PathSegment[]): Expectation {
+  const node = schemaAt(schema, path);
+  if (node === dateSchema) {
+    return { what: 'a date written YYYY-MM-DD', fix: fixDate };
   }
+  if (node === idSchema) {
+    const isKeyResultId = path[path.length - 1] === 'id';
+    return {
+      what: 'an id (1-64 characters of a-z, 0-9 and `-`)',
+      fix: (value) => {
+        const suggestion = typeof value === 'string' ? slugify(value) : '';
+        const example = isKeyResultId ? 'a key-result id such as `d7-activation`' : 'the file name of what it refers to, without `.md`';
+        return suggestion && suggestion !== value ? `Write ${example}: perhaps \`${suggestion}\`.` : `Write ${example}.`;
+      },
+    };
+  }
+  if (node instanceof z.ZodEnum) {
+    const options = node.options.map(String);
+    return {
+      what: `one of ${options.map((option) => `\`${option}\``).join(', ')}`,
+      fix: (value) => `Use one of: ${options.map((option) => `\`${option}\``).join(', ')}.${typeof value === 'string' ? didYouMean(value, options) : ''}`,
+    };
+  }
+  if (node instanceof z.ZodNumber) return { what: 'a number', fix: () => 'Write a plain number without quotes or units, e.g. `0.7` or `55`.' };
+  if (node instanceof z.ZodArray) return { what: 'a list', fix: () => 'Write a list, one `- item` per line.' };
+  if (node instanceof z.ZodObject) return { what: 'a mapping of fields', fix: () => 'Write `field: value` lines, indented under this key.' };
+  if (node instanceof z.ZodString && node.format === 'email') return { what: 'an e-mail address', fix: () => 'Write an address such as `name@example.com`.' };
+  if (node instanceof z.ZodString && node.format === 'url') return { what: 'a URL', fix: () => 'Write a full URL starting with `https://`.' };
+  if (node instanceof z.ZodString) {
+    return { what: 'text', fix: (value) => (value === null || value === '' ? 'Write some text after the colon.' : 'Quote the text if it looks like a number, a date or `true`/`false`.') };
+  }
+  return { what: 'a valid value', fix: () => 'Correct the value as the content format describes.' };
 }
 
-function article(expected: string): string {
-  switch (expected) {
-    case 'array':
-      return 'a list';
-    case 'object':
-      return 'a mapping of fields';
-    case 'string':
-      return 'text';
-    case 'number':
-      return 'a number';
-    case 'boolean':
-      return 'true or false';
-    default:
-      return `a ${expected}`;
+/** `2026-7-1` becomes `2026-07-01`; an impossible day is said to be one. */
+function fixDate(value: unknown): string {
+  const parts = typeof value === 'string' ? /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value.trim()) : null;
+  if (parts) {
+    const padded = `${parts[1]}-${parts[2]!.padStart(2, '0')}-${parts[3]!.padStart(2, '0')}`;
+    if (isCalendarDate(padded)) return `Write it with two-digit month and day: \`${padded}\`.`;
+    return `\`${padded}\` is not a day of the calendar; check the month and day.`;
   }
+  return 'Write the date as year, month and day with dashes, e.g. `2026-07-01`.';
 }
 
 export function describeValue(value: unknown): string {
   if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
+  if (value === '') return 'empty text';
   if (typeof value === 'string') return `the text \`${value.length > 40 ? `${value.slice(0, 40)}…` : value}\``;
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : `the number ${value}`;
   if (typeof value === 'boolean') return `\`${value}\``;
@@ -171,14 +171,20 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   return node;
 }
 
-/** The field names the object schema at `path` accepts, for "did you mean". */
-export function fieldNamesAt(schema: z.ZodType, path: readonly PathSegment[]): string[] {
+/** The schema that validates the value at `path`, unwrapped from optional and default. */
+function schemaAt(schema: z.ZodType, path: readonly PathSegment[]): z.ZodType | undefined {
   let node: z.ZodType | undefined = unwrap(schema);
   for (const segment of path) {
     if (node instanceof z.ZodObject && typeof segment === 'string') node = unwrap(node.shape[segment]);
     else if (node instanceof z.ZodArray) node = unwrap(node.element as z.ZodType);
     else node = undefined;
   }
+  return node;
+}
+
+/** The field names the object schema at `path` accepts, for "did you mean". */
+export function fieldNamesAt(schema: z.ZodType, path: readonly PathSegment[]): string[] {
+  const node = schemaAt(schema, path);
   return node instanceof z.ZodObject ? Object.keys(node.shape) : [];
 }
 

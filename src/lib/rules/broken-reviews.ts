@@ -1,0 +1,41 @@
+import { addDays } from '../dates.js';
+import type { Declarations } from '../load/declare-entities.js';
+import type { Cycle } from '../model/handbook.js';
+
+/**
+ * What broken reviews hide. Rules about missing check-ins or scores skip
+ * what a broken review may have covered: the broken review is the one
+ * problem, already reported where it is broken.
+ */
+export interface BrokenReviews {
+  /** Key results named by a broken update or score, or in the text of an unreadable review. */
+  keyResults: Set<string>;
+  /** Dates of broken reviews whose key results are unknown (`undefined`: the date is unknown too). */
+  blindDates: (string | undefined)[];
+}
+
+/** Days after its end in which a cycle's retrospective is usually held. */
+const RETROSPECTIVE_WINDOW = 30;
+
+export function findBrokenReviews(declarations: Declarations): BrokenReviews {
+  const keyResults = new Set<string>();
+  const blindDates: (string | undefined)[] = [];
+  for (const review of declarations.reviews) {
+    const items = [...review.updates, ...review.scores];
+    let named = review.unreadableMentions.length > 0;
+    for (const id of review.unreadableMentions) keyResults.add(id);
+    for (const item of items) {
+      if (item.kr === undefined) continue;
+      named = true;
+      if (review.data === undefined || item.data === undefined) keyResults.add(item.kr);
+    }
+    if ((review.data === undefined || review.listMissing) && !named) blindDates.push(review.data?.date ?? review.unreadableDate);
+  }
+  return { keyResults, blindDates };
+}
+
+/** Whether a broken review of unknown content may have been about this cycle. */
+export function mayCover(broken: BrokenReviews, cycle: Cycle): boolean {
+  const last = addDays(cycle.end, RETROSPECTIVE_WINDOW);
+  return broken.blindDates.some((date) => date === undefined || (date >= cycle.start && date <= last));
+}
