@@ -126,7 +126,13 @@ function splitYamlFrontMatter(text: string, yamlOffset: number): FrontMatter {
     return {
       ...base,
       data: undefined,
-      problem: { rule: 'yaml-syntax', offset: yamlOffset + parsed.error.offset, message: parsed.error.message, hint: parsed.error.hint },
+      // Never before the first line of YAML: the block starts with the rest of the `---` line.
+      problem: {
+        rule: 'yaml-syntax',
+        offset: yamlOffset + Math.max(parsed.error.offset, yaml.search(/\n|$/) + 1),
+        message: parsed.error.message,
+        hint: parsed.error.hint,
+      },
     };
   }
   return { ...base, data: parsed.data };
@@ -171,6 +177,7 @@ export function parseYamlDocument(yaml: string): Document.Parsed {
 function parseYamlFully(yaml: string): YamlResult {
   const document = parseYamlDocument(yaml);
   const error = document.errors[0];
+  if (error?.message.includes('call stack')) throw new RangeError(error.message);
   if (error) {
     return {
       error: {

@@ -1,6 +1,7 @@
 import { addDays } from '../dates.js';
 import type { Declarations } from '../load/declare-entities.js';
 import type { Cycle } from '../model/handbook.js';
+import { closestMatch } from '../suggest.js';
 
 /**
  * What broken reviews hide. Rules about missing check-ins or scores skip
@@ -8,7 +9,7 @@ import type { Cycle } from '../model/handbook.js';
  * problem, already reported where it is broken.
  */
 export interface BrokenReviews {
-  /** Key results named by a broken update or score, or in the text of an unreadable review. */
+  /** Key results named by a broken update or score, in the text of an unreadable review, or misspelt. */
   keyResults: Set<string>;
   /** Dates of broken reviews whose key results are unknown (`undefined`: the date is unknown too). */
   blindDates: (string | undefined)[];
@@ -17,7 +18,7 @@ export interface BrokenReviews {
 /** Days after its end in which a cycle's retrospective is usually held. */
 const RETROSPECTIVE_WINDOW = 30;
 
-export function findBrokenReviews(declarations: Declarations): BrokenReviews {
+export function findBrokenReviews(declarations: Declarations, knownKeyResults: ReadonlySet<string>): BrokenReviews {
   const keyResults = new Set<string>();
   const blindDates: (string | undefined)[] = [];
   for (const review of declarations.reviews) {
@@ -28,6 +29,11 @@ export function findBrokenReviews(declarations: Declarations): BrokenReviews {
       if (item.kr === undefined) continue;
       named = true;
       if (review.data === undefined || item.data === undefined) keyResults.add(item.kr);
+      // A misspelt key-result id is reported as unresolved; the key result it meant is not also stale.
+      if (!knownKeyResults.has(item.kr)) {
+        const meant = closestMatch(item.kr, knownKeyResults);
+        if (meant !== undefined) keyResults.add(meant);
+      }
     }
     if ((review.data === undefined || review.listMissing) && !named) blindDates.push(review.data?.date ?? review.unreadableDate);
   }

@@ -13,11 +13,11 @@ export const confidenceStale = defineRule({
     /** How many days may pass between a key result's check-ins. */
     days: z.number().int().min(1).default(7),
   }),
-  check({ handbook, asOfTrusted, declarations }, { days }) {
+  check({ handbook, asOfTrusted, declarations, known }, { days }) {
     if (!asOfTrusted) return []; // `schema` reports the bad `asOf`
     const asOf = handbook.settings.asOf;
     const problems: Problem[] = [];
-    const broken = findBrokenReviews(declarations);
+    const broken = findBrokenReviews(declarations, known.keyResults);
     for (const cycle of handbook.cycles) {
       if (cycle.status !== 'active' || mayCover(broken, cycle)) continue;
       for (const objective of cycle.objectives) {

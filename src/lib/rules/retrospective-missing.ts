@@ -9,9 +9,9 @@ export const retrospectiveMissing = defineRule({
   term: 'retrospective',
   description: 'a key result of a closed cycle with no retrospective score',
   options: noOptions,
-  check({ handbook, declarations }) {
+  check({ handbook, declarations, known }) {
     const problems: Problem[] = [];
-    const broken = findBrokenReviews(declarations);
+    const broken = findBrokenReviews(declarations, known.keyResults);
     for (const cycle of handbook.cycles) {
       if (cycle.status !== 'closed' || mayCover(broken, cycle)) continue;
       for (const objective of cycle.objectives) {
