@@ -1,0 +1,29 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../../src/lib/rules/index.js';
+import { RULE_TABLE_END, RULE_TABLE_START, renderRuleTable } from '../../../src/lib/rules/rule-table.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+describe('the rule registry', () => {
+  it('has the 19 rules of the content format, each once', () => {
+    const spec = readFileSync(path.join(ROOT, 'docs/content-format.md'), 'utf8');
+    const specRules = [...spec.matchAll(/^\| `([a-z-]+)` \| (error|warn)/gm)].map((match) => [match[1], match[2]]);
+    expect(specRules).toHaveLength(19);
+    expect(RULES.map((rule) => [rule.id, rule.defaultSeverity])).toEqual(specRules);
+  });
+
+  it('names glossary terms that exist in the demo handbook', () => {
+    for (const rule of RULES.filter((r) => r.term)) {
+      expect(existsSync(path.join(ROOT, 'content/glossary', `${rule.term}.md`)), rule.id).toBe(true);
+    }
+  });
+
+  it('is what the README shows (run `npm run docs:rules` after changing a rule)', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const shown = readme.slice(readme.indexOf(RULE_TABLE_START) + RULE_TABLE_START.length, readme.indexOf(RULE_TABLE_END)).trim();
+    expect(shown).toBe(renderRuleTable(RULES));
+  });
+});
