@@ -1,0 +1,146 @@
+import type { CheckIn, Cycle, GlossaryTerm, Handbook, Initiative, KeyResult, Objective, Person, Review, Score, Team } from './handbook.js';
+
+/**
+ * The validated handbook as plain data (`/handbook.json`): every reference
+ * becomes the id it points to, so the result is a tree, not a graph, and
+ * derived figures (progress, latest confidence, scores) are included.
+ * Bodies are left out: they are the pages' job.
+ */
+export function serializeHandbook(handbook: Handbook) {
+  return {
+    title: handbook.settings.title,
+    organization: handbook.settings.organization,
+    asOf: handbook.settings.asOf,
+    confidence: handbook.settings.confidence,
+    activeCycle: handbook.activeCycle?.id ?? null,
+    cycles: handbook.cycles.map(serializeCycle),
+    teams: handbook.teams.map(serializeTeam),
+    people: handbook.people.map(serializePerson),
+    objectives: handbook.objectives.map(serializeObjective),
+    reviews: handbook.reviews.map(serializeReview),
+    glossary: handbook.glossary.map(serializeTerm),
+  };
+}
+
+export type SerializedHandbook = ReturnType<typeof serializeHandbook>;
+
+const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
+const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
+
+function serializeCycle(cycle: Cycle) {
+  return {
+    id: cycle.id,
+    file: cycle.source.file,
+    title: cycle.title,
+    start: cycle.start,
+    end: cycle.end,
+    status: cycle.status,
+    objectives: ids(cycle.objectives),
+    reviews: ids(cycle.reviews),
+    averageScore: orNull(cycle.averageScore),
+  };
+}
+
+function serializeTeam(team: Team) {
+  return {
+    id: team.id,
+    file: team.source.file,
+    name: team.name,
+    lead: orNull(team.lead?.id),
+    parent: orNull(team.parent?.id),
+    children: ids(team.children),
+    members: ids(team.members),
+    objectives: ids(team.objectives),
+  };
+}
+
+function serializePerson(person: Person) {
+  return {
+    id: person.id,
+    file: person.source.file,
+    name: person.name,
+    role: orNull(person.role),
+    team: orNull(person.team?.id),
+    manager: orNull(person.manager?.id),
+    reports: ids(person.reports),
+    email: orNull(person.email),
+    left: orNull(person.left),
+    owns: { objectives: ids(person.owns.objectives), keyResults: ids(person.owns.keyResults) },
+    sponsors: ids(person.sponsors),
+    facilitates: ids(person.facilitates),
+  };
+}
+
+function serializeObjective(objective: Objective) {
+  return {
+    id: objective.id,
+    file: objective.source.file,
+    title: objective.title,
+    cycle: objective.cycle.id,
+    owner: objective.owner.id,
+    accepted: orNull(objective.accepted),
+    team: orNull(objective.team?.id),
+    sponsor: orNull(objective.sponsor?.id),
+    parent: orNull(objective.parent?.id),
+    children: ids(objective.children),
+    dependsOn: ids(objective.dependsOn),
+    dependedOnBy: ids(objective.dependedOnBy),
+    progress: orNull(objective.progress),
+    keyResults: objective.keyResults.map(serializeKeyResult),
+  };
+}
+
+function serializeKeyResult(kr: KeyResult) {
+  return {
+    id: kr.id,
+    title: kr.title,
+    owner: kr.owner.id,
+    accepted: orNull(kr.accepted),
+    metric: orNull(kr.metric),
+    currentValue: orNull(kr.currentValue),
+    progress: orNull(kr.progress),
+    latestConfidence: orNull(kr.latestCheckIn?.confidence),
+    score: orNull(kr.score?.score),
+    initiatives: kr.initiatives.map(serializeInitiative),
+    checkIns: kr.checkIns.map(serializeCheckIn),
+  };
+}
+
+function serializeInitiative(initiative: Initiative) {
+  return { title: initiative.title, owner: initiative.owner.id, status: initiative.status };
+}
+
+function serializeCheckIn(checkIn: CheckIn) {
+  return { review: checkIn.review.id, date: checkIn.date, confidence: checkIn.confidence, value: orNull(checkIn.value), note: orNull(checkIn.note) };
+}
+
+function serializeScore(score: Score) {
+  return { kr: score.keyResult.id, score: score.score, note: orNull(score.note) };
+}
+
+function serializeReview(review: Review) {
+  return {
+    id: review.id,
+    file: review.source.file,
+    date: review.date,
+    kind: review.kind,
+    facilitator: orNull(review.facilitator?.id),
+    cycle: orNull(review.cycle?.id),
+    updates: review.updates.map((update) => ({ kr: update.keyResult.id, confidence: update.confidence, value: orNull(update.value), note: orNull(update.note) })),
+    scores: review.scores.map(serializeScore),
+    decisions: review.decisions,
+  };
+}
+
+function serializeTerm(term: GlossaryTerm) {
+  return {
+    id: term.id,
+    file: term.source.file,
+    term: term.term,
+    summary: term.summary,
+    synonyms: term.synonyms,
+    related: ids(term.related),
+    takeaways: term.takeaways,
+    rules: term.rules,
+  };
+}

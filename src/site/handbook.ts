@@ -1,0 +1,29 @@
+import type { Handbook } from '../lib/model/handbook.js';
+
+/**
+ * The validated model, handed from the build (or the dev integration) to the
+ * pages. Pages only read it: no page parses a content file.
+ */
+const KEY = Symbol.for('okr-handbook.model');
+
+export interface SiteModel {
+  handbook: Handbook;
+  /** The content folder, for rendering MDX glossary bodies. */
+  contentDir: string;
+  /** Diagnostics summary of the validation that produced the model, for the home page. */
+  warnings: { file: string; line: number; rule: string; message: string }[];
+}
+
+export function setSiteModel(model: SiteModel): void {
+  (globalThis as Record<symbol, unknown>)[KEY] = model;
+}
+
+export function getSiteModel(): SiteModel {
+  const model = (globalThis as Record<symbol, unknown>)[KEY] as SiteModel | undefined;
+  if (!model) throw new Error('The handbook model is not loaded: build the site with `npm run build` or `npm run dev`.');
+  return model;
+}
+
+export function hasSiteModel(): boolean {
+  return (globalThis as Record<symbol, unknown>)[KEY] !== undefined;
+}

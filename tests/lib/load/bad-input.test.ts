@@ -1,0 +1,504 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import matter from 'gray-matter';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkHandbook, type CheckResult } from '../../../src/lib/check-handbook.js';
+import type { Diagnostic } from '../../../src/lib/problem.js';
+import { BASE_HANDBOOK, checkFiles, edit, located, writeHandbook } from '../../helpers/fixture-handbook.js';
+
+/*
+ * A broken or hostile file gets one clear diagnostic with a location, never
+ * a crash, and the rest of the handbook is still validated. To show the
+ * latter, every case also plants an unrelated problem in another file (the
+ * canary) and expects it to be found, and checks that the base handbook's
+ * entities all made it into the resolved model.
+ */
+
+/** A new file, so breaking it leaves every base entity in place. */
+const EXTRA = 'people/ana-ruiz.md';
+const OBJECTIVE = 'objectives/2026-q3/retention.md';
+const CHECK_IN = 'reviews/2026-q3/week-33.md';
+const GLOSSARY = 'glossary/okr-owner.md';
+
+const CANARY = edit(GLOSSARY, 'synonyms: [OKR accountable]\n', 'synonyms: [OKR accountable]\nrelated: [okr-ownr]\n');
+const CANARY_FOUND = { rule: 'unresolved-reference', severity: 'error', file: GLOSSARY, line: 5, column: 11 } as const;
+
+type Located = ReturnType<typeof located>[number];
+
+/** The base handbook plus the canary plus `overrides`. */
+function check(overrides: Record<string, string | Buffer | null>): Promise<CheckResult> {
+  return checkFiles({ ...CANARY, ...overrides });
+}
+
+/** Runs `overrides` and expects exactly `expected` besides the canary (all sorted by file, as reported). */
+async function expectOnly(overrides: Record<string, string | Buffer | null>, expected: Located[]): Promise<CheckResult> {
+  const result = await check(overrides);
+  const sorted = [...expected, CANARY_FOUND].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  expect(located(result.diagnostics)).toEqual(sorted);
+  return result;
+}
+
+const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
+
+/** Every entity of the base handbook is in the model, resolved. */
+function expectBaseModel({ handbook }: CheckResult): void {
+  expect(ids(handbook.cycles)).toEqual(['2026-q2', '2026-q3']);
+  expect(ids(handbook.teams)).toEqual(['growth']);
+  expect(ids(handbook.people)).toEqual(expect.arrayContaining(['lee-wong', 'priya-shah', 'sam-okafor']));
+  expect(ids(handbook.objectives)).toEqual(['activation', 'retention']);
+  expect(ids(handbook.keyResults)).toEqual(['q2-activation', 'q3-churn', 'q3-retention']);
+  expect(ids(handbook.reviews)).toEqual(['2026-q2-retrospective', 'week-33']);
+  expect(ids(handbook.glossary)).toEqual(['okr-owner']);
+  expect(handbook.keyResults.find((kr) => kr.id === 'q3-retention')!.latestCheckIn?.value).toBe(64);
+}
+
+function only(diagnostics: readonly Diagnostic[], file: string): Diagnostic {
+  const found = diagnostics.filter((d) => d.file === file);
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
+
+/** Applies `transform` to every base file and to the canary. */
+function everyFile(transform: (text: string) => string): Record<string, string> {
+  return Object.fromEntries(Object.entries({ ...BASE_HANDBOOK, ...CANARY }).map(([file, text]) => [file, transform(text)]));
+}
+
+const temporary: string[] = [];
+function temporaryFolder(): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'okr-handbook-bad-input-'));
+  temporary.push(folder);
+  return folder;
+}
+afterAll(() => {
+  for (const folder of temporary.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('byte-order marks', () => {
+  const BOM = '\uFEFF';
+
+  it('reads a handbook whose every file starts with a BOM', async () => {
+    const result = await expectOnly(everyFile((text) => BOM + text), []);
+    expectBaseModel(result);
+    expect(result.handbook.settings.title).toBe('Test Handbook');
+    expect(result.handbook.cycles[0]!.title).toBe('2026 Q2');
+  });
+
+  it('locates an error in a BOM file as if the BOM were not there', async () => {
+    const result = await expectOnly({ 'cycles/2026-q4.md': `${BOM}---\ntitle: 2026 Q4\nstart: 2026-10-01\nend: 2026-12-31\nstatus: activ\n---\n` }, [
+      { rule: 'schema', severity: 'error', file: 'cycles/2026-q4.md', line: 5, column: 9 },
+    ]);
+    expectBaseModel(result);
+  });
+
+  it('locates a YAML syntax error in a BOM file', async () => {
+    const result = await expectOnly({ [EXTRA]: `${BOM}---\nname: Ana Ruiz\n\trole: Designer\n---\n` }, [
+      { rule: 'yaml-syntax', severity: 'error', file: EXTRA, line: 3, column: 1 },
+    ]);
+    expectBaseModel(result);
+  });
+});
+
+describe('CRLF line endings', () => {
+  const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+
+  it('reads a handbook written with CRLF, with no carriage returns left in values', async () => {
+    const result = await expectOnly(everyFile(crlf), []);
+    expectBaseModel(result);
+    const { handbook } = result;
+    const texts = [
+      handbook.settings.title,
+      ...handbook.cycles.flatMap((cycle) => [cycle.title, cycle.start, cycle.end, cycle.status]),
+      ...handbook.people.flatMap((person) => [person.name, person.role ?? '']),
+      ...handbook.keyResults.flatMap((kr) => [kr.title, kr.metric?.unit ?? '', ...kr.initiatives.map((initiative) => initiative.title)]),
+    ];
+    expect(texts.filter((text) => text.includes('\r'))).toEqual([]);
+    expect(handbook.cycles.find((cycle) => cycle.id === '2026-q2')!.status).toBe('closed');
+  });
+
+  it('locates a rule problem in a CRLF file', async () => {
+    const result = await expectOnly({ [OBJECTIVE]: crlf(edit(OBJECTIVE, 'owner: sam-okafor', 'owner: growth')[OBJECTIVE]!) }, [
+      { rule: 'owner-individual', severity: 'error', file: OBJECTIVE, line: 20, column: 12 },
+    ]);
+    expect(ids(result.handbook.people)).toEqual(['lee-wong', 'priya-shah', 'sam-okafor']);
+  });
+
+  it('locates a schema problem in a CRLF file', async () => {
+    const result = await expectOnly({ 'cycles/2026-q4.md': crlf('---\ntitle: 2026 Q4\nstart: 2026-10-01\nend: 2026-12-31\nstatus: activ\n---\n') }, [
+      { rule: 'schema', severity: 'error', file: 'cycles/2026-q4.md', line: 5, column: 9 },
+    ]);
+    expectBaseModel(result);
+  });
+
+  it('locates a YAML syntax error in a CRLF file', async () => {
+    const result = await expectOnly({ [EXTRA]: crlf('---\nname: Ana Ruiz\nrole: Designer\nname: Ana\n---\n') }, [
+      { rule: 'yaml-syntax', severity: 'error', file: EXTRA, line: 4, column: 1 },
+    ]);
+    expectBaseModel(result);
+  });
+
+  it('reports CRLF front matter that is never closed', async () => {
+    const result = await expectOnly({ [EXTRA]: crlf('---\nname: Ana Ruiz\nrole: Designer\n') }, [
+      { rule: 'yaml-syntax', severity: 'error', file: EXTRA, line: 1, column: 1 },
+    ]);
+    expectBaseModel(result);
+  });
+});
+
+describe('files without usable front matter', () => {
+  it('reports an empty file at 1:1', async () => {
+    const result = await expectOnly({ [EXTRA]: '' }, [{ rule: 'schema', severity: 'error', file: EXTRA, line: 1, column: 1 }]);
+    expect(only(result.diagnostics, EXTRA).message).toMatch(/empty/);
+    expect(only(result.diagnostics, EXTRA).hint).toMatch(/---/);
+    expectBaseModel(result);
+    expect(ids(result.handbook.people)).not.toContain('ana-ruiz');
+  });
+
+  it('reports a file of blank lines as empty', async () => {
+    const result = await expectOnly({ [EXTRA]: '\n  \n\n' }, [{ rule: 'schema', severity: 'error', file: EXTRA, line: 1, column: 1 }]);
+    expect(only(result.diagnostics, EXTRA).message).toMatch(/empty/);
+  });
+
+  it('reports a file with no front matter at 1:1', async () => {
+    const result = await expectOnly({ [EXTRA]: '# Ana Ruiz\n\nDesigner on the growth team.\n' }, [
+      { rule: 'schema', severity: 'error', file: EXTRA, line: 1, column: 1 },
+    ]);
+    expect(only(result.diagnostics, EXTRA).message).toMatch(/no front matter/);
+    expectBaseModel(result);
+  });
+
+  it('reports front matter that is never closed at 1:1', async () => {
+    const result = await expectOnly({ [EXTRA]: '---\nname: Ana Ruiz\nrole: Designer\n\nA body that never got its closing line.\n' }, [
+      { rule: 'yaml-syntax', severity: 'error', file: EXTRA, line: 1, column: 1 },
+    ]);
+    expect(only(result.diagnostics, EXTRA).message).toMatch(/never closed/);
+    expect(only(result.diagnostics, EXTRA).hint).toMatch(/---/);
+    expectBaseModel(result);
+  });
+
+  it('reports empty front matter', async () => {
+    const result = await expectOnly({ [EXTRA]: '---\n---\nJust a body.\n' }, [{ rule: 'schema', severity: 'error', file: EXTRA, line: 1, column: 1 }]);
+    expect(only(result.diagnostics, EXTRA).message).toMatch(/mapping/);
+  });
+
+  it('reports front matter that is a list on its first line', async () => {
+    const result = await expectOnly({ [EXTRA]: '---\n- name: Ana Ruiz\n---\n' }, [{ rule: 'schema', severity: 'error', file: EXTRA, line: 2, column: 1 }]);
+    expect(only(result.diagnostics, EXTRA).message).toMatch(/mapping.*list/);
+  });
+
+  it('reports a file that is not text at all', async () => {
+    const result = await expectOnly({ [EXTRA]: Buffer.from([0x00, 0xff, 0xfe, 0x0a, 0x00, 0x01]) }, [
+      { rule: 'schema', severity: 'error', file: EXTRA, line: 1, column: 1 },
+    ]);
+    expectBaseModel(result);
+  });
+});
+
+describe('prototype pollution', () => {
+  it.each([
+    ['a flow mapping', '---\nname: Ana Ruiz\n__proto__: { polluted: true }\n---\n', 3, 1],
+    ['a block mapping', '---\nname: Ana Ruiz\n__proto__:\n  polluted: true\n---\n', 3, 1],
+    // An anchor sends the file to the `yaml` parser instead of js-yaml.
+    ['a file read by the full parser', '---\nname: &name Ana Ruiz\nrole: *name\n__proto__:\n  polluted: true\n---\n', 4, 1],
+  ])('reports `__proto__` in %s as an unknown field, on its key, and pollutes nothing', async (_name, text, line, column) => {
+    const result = await expectOnly({ [EXTRA]: text }, [{ rule: 'schema', severity: 'error', file: EXTRA, line, column }]);
+    expect(only(result.diagnostics, EXTRA).message).toContain('`__proto__`');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expectBaseModel(result);
+  });
+
+  it('reports `__proto__` inside a key result on its key, and pollutes nothing', async () => {
+    const result = await expectOnly(edit(OBJECTIVE, '    owner: sam-okafor\n', '    owner: sam-okafor\n    __proto__: { polluted: true }\n'), [
+      { rule: 'schema', severity: 'error', file: OBJECTIVE, line: 21, column: 5 },
+    ]);
+    expect(only(result.diagnostics, OBJECTIVE).message).toContain('`__proto__`');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reports `constructor.prototype` as an unknown field, and pollutes nothing', async () => {
+    const result = await expectOnly({ [EXTRA]: '---\nname: Ana Ruiz\nconstructor:\n  prototype:\n    polluted: true\n---\n' }, [
+      { rule: 'schema', severity: 'error', file: EXTRA, line: 3, column: 1 },
+    ]);
+    expect(only(result.diagnostics, EXTRA).message).toContain('`constructor`');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('front matter in other languages is refused and never evaluated', () => {
+  /** Front matter whose evaluation would leave a file behind. */
+  const payload = (language: string, marker: string) =>
+    `---${language}\n{ name: (require('fs').writeFileSync(${JSON.stringify(marker)}, 'evaluated'), 'Ana Ruiz') }\n---\nBody.\n`;
+
+  it('the payload is live: gray-matter on its defaults would run it', () => {
+    // Without this control, a payload that could never run would make the tests below pass for nothing.
+    const marker = path.join(temporaryFolder(), 'control');
+    matter(payload('js', marker));
+    expect(existsSync(marker)).toBe(true);
+  });
+
+  it.each(['js', 'javascript'])('refuses ---%s at the language name and writes no file', async (language) => {
+    const marker = path.join(temporaryFolder(), 'marker');
+    const result = await expectOnly({ [EXTRA]: payload(language, marker) }, [
+      { rule: 'front-matter-language', severity: 'error', file: EXTRA, line: 1, column: 4 },
+    ]);
+    expect(existsSync(marker)).toBe(false);
+    const diagnostic = only(result.diagnostics, EXTRA);
+    expect(diagnostic.message).toContain(`\`${language}\``);
+    expect(diagnostic.message).toMatch(/not evaluated/);
+    expect(diagnostic.hint).toMatch(/YAML/);
+    expectBaseModel(result);
+  });
+
+  it.each([
+    ['json', '---json\n{ "name": "Ana Ruiz" }\n---\n'],
+    ['toml', '---toml\nname = "Ana Ruiz"\n---\n'],
+    ['coffee', '---coffee\nname: "Ana Ruiz"\n---\n'],
+  ])('refuses ---%s at the language name', async (language, text) => {
+    const result = await expectOnly({ [EXTRA]: text }, [{ rule: 'front-matter-language', severity: 'error', file: EXTRA, line: 1, column: 4 }]);
+    expect(only(result.diagnostics, EXTRA).message).toContain(`\`${language}\``);
+    expectBaseModel(result);
+  });
+
+  it('refuses +++ TOML front matter at 1:1', async () => {
+    const result = await expectOnly({ [EXTRA]: '+++\nname = "Ana Ruiz"\n+++\nBody.\n' }, [
+      { rule: 'front-matter-language', severity: 'error', file: EXTRA, line: 1, column: 1 },
+    ]);
+    expect(only(result.diagnostics, EXTRA).message).toMatch(/TOML/);
+    expectBaseModel(result);
+  });
+
+  it('accepts ---yaml as YAML', async () => {
+    const result = await expectOnly({ [EXTRA]: '---yaml\nname: Ana Ruiz\n---\n' }, []);
+    expect(result.handbook.people.find((person) => person.id === 'ana-ruiz')?.name).toBe('Ana Ruiz');
+  });
+});
+
+describe('YAML that does not parse', () => {
+  it('reports a tab used for indentation on its line', async () => {
+    const result = await expectOnly({ [EXTRA]: '---\nname: Ana Ruiz\n\trole: Designer\n---\n' }, [
+      { rule: 'yaml-syntax', severity: 'error', file: EXTRA, line: 3, column: 1 },
+    ]);
+    expect(only(result.diagnostics, EXTRA).hint).toMatch(/spaces/);
+    expectBaseModel(result);
+  });
+
+  it('reports a duplicated key where the repeat stands', async () => {
+    const result = await expectOnly({ [EXTRA]: '---\nname: Ana Ruiz\nrole: Designer\nname: Ana\n---\n' }, [
+      { rule: 'yaml-syntax', severity: 'error', file: EXTRA, line: 4, column: 1 },
+    ]);
+    expect(only(result.diagnostics, EXTRA).hint).toMatch(/once/);
+    expectBaseModel(result);
+  });
+
+  it('refuses an alias bomb quickly, at its first alias', async () => {
+    const levels = 'abcdefghi';
+    let text = '---\nname: Ana Ruiz\n';
+    text += `a: &a [${Array(9).fill('"lol"').join(', ')}]\n`;
+    for (let i = 1; i < levels.length; i++) {
+      text += `${levels[i]}: &${levels[i]} [${Array(9).fill(`*${levels[i - 1]}`).join(', ')}]\n`;
+    }
+    text += '---\n';
+    const started = performance.now();
+    const result = await expectOnly({ [EXTRA]: text }, [{ rule: 'yaml-syntax', severity: 'error', file: EXTRA, line: 4, column: 8 }]);
+    // Nine levels of nine expand to 9^9 (387 million) strings; refusing must not expand them.
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(only(result.diagnostics, EXTRA).message).toMatch(/alias/i);
+    expectBaseModel(result);
+  });
+
+  it('accepts a few ordinary anchors and aliases', async () => {
+    const result = await expectOnly({ [EXTRA]: '---\nname: &name Ana Ruiz\nrole: *name\n---\n' }, []);
+    expect(result.handbook.people.find((person) => person.id === 'ana-ruiz')?.role).toBe('Ana Ruiz');
+  });
+
+  it('refuses thousands of nested brackets without overflowing the stack', async () => {
+    const result = await expectOnly({ [EXTRA]: `---\nname: Ana Ruiz\nrole: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\n` }, [
+      { rule: 'yaml-syntax', severity: 'error', file: EXTRA, line: 2, column: 1 },
+    ]);
+    expect(only(result.diagnostics, EXTRA).message).toMatch(/deeply/);
+    expectBaseModel(result);
+  });
+});
+
+describe('YAML 1.2 core semantics', () => {
+  const Q4 = 'cycles/2026-q4.md';
+  const q4 = (status: string) => `---\ntitle: 2026 Q4\nstart: 2026-10-01\nend: 2026-12-31\nstatus: ${status}\n---\n`;
+
+  it('keeps `status: no` the text "no", reported as such', async () => {
+    const result = await expectOnly({ [Q4]: q4('no') }, [{ rule: 'schema', severity: 'error', file: Q4, line: 5, column: 9 }]);
+    const { message } = only(result.diagnostics, Q4);
+    expect(message).toContain('`no`');
+    expect(message).not.toMatch(/false|boolean/);
+    expectBaseModel(result);
+  });
+
+  it('keeps an unquoted date a string', async () => {
+    const result = await expectOnly({ [Q4]: q4('planning') }, []);
+    const cycle = result.handbook.cycles.find((c) => c.id === '2026-q3')!;
+    expect(typeof cycle.start).toBe('string');
+    expect(cycle.start).toBe('2026-07-01');
+    expect(cycle.end).toBe('2026-09-30');
+    expect(result.handbook.cycles.find((c) => c.id === '2026-q4')!.start).toBe('2026-10-01');
+  });
+
+  it('refuses a date with a time as an instant, on the value', async () => {
+    const result = await expectOnly({ [Q4]: q4('planning').replace('start: 2026-10-01', 'start: 2026-10-01T00:00:00Z') }, [
+      { rule: 'schema', severity: 'error', file: Q4, line: 3, column: 8 },
+    ]);
+    expectBaseModel(result);
+  });
+
+  it.each([
+    ['0012', 12],
+    ['0o14', 12],
+    ['0x1F', 31],
+    ['.5e2', 50],
+  ])('reads the check-in value `%s` as the number %d', async (written, value) => {
+    const result = await expectOnly(edit(CHECK_IN, 'value: 64', `value: ${written}`), []);
+    const keyResult = result.handbook.keyResults.find((kr) => kr.id === 'q3-retention')!;
+    expect(keyResult.latestCheckIn?.value).toBe(value);
+    expect(keyResult.currentValue).toBe(value);
+  });
+
+  it.each(['0b11', '1_000', '12:30'])('refuses `%s` where a number is expected, on the value', async (written) => {
+    const result = await expectOnly(edit(CHECK_IN, 'value: 64', `value: ${written}`), [
+      { rule: 'schema', severity: 'error', file: CHECK_IN, line: 8, column: 12 },
+    ]);
+    const { message } = only(result.diagnostics, CHECK_IN);
+    expect(message).toContain(`\`${written}\``);
+    expect(message).toMatch(/number/);
+  });
+
+  it.each(['.nan', '.inf', '-.inf'])('refuses `%s` as a confidence', async (written) => {
+    await expectOnly(edit(CHECK_IN, 'confidence: 0.5', `confidence: ${written}`), [
+      { rule: 'schema', severity: 'error', file: CHECK_IN, line: 10, column: 17 },
+    ]);
+  });
+});
+
+describe('files that are not content', () => {
+  it('warns about a file that is not Markdown in a kind folder', async () => {
+    const result = await expectOnly({ 'people/notes.txt': 'remember to add Ana', 'objectives/2026-q3/plan.pdf': Buffer.from('%PDF-1.4') }, [
+      { rule: 'stray-file', severity: 'warn', file: 'objectives/2026-q3/plan.pdf', line: 1, column: 1 },
+      { rule: 'stray-file', severity: 'warn', file: 'people/notes.txt', line: 1, column: 1 },
+    ]);
+    expect(only(result.diagnostics, 'people/notes.txt').message).toContain('people/notes.txt');
+    expectBaseModel(result);
+  });
+
+  it('skips hidden files quietly, wherever they are', async () => {
+    const junk = Buffer.from([0x00, 0x00, 0x00, 0x01, 0x42, 0x75, 0x64, 0x31]);
+    const result = await expectOnly(
+      {
+        '.DS_Store': junk,
+        'people/.DS_Store': junk,
+        'objectives/2026-q3/.DS_Store': junk,
+        'people/.draft.md': '---\nnot: valid: yaml\n',
+        '.git/config': '[core]\n',
+      },
+      [],
+    );
+    expectBaseModel(result);
+  });
+
+  it('warns about a link out of the content folder and does not read its target', async () => {
+    const outside = temporaryFolder();
+    const target = path.join(outside, 'secret.md');
+    writeFileSync(target, '---\nname: Secret Person\nleaked: true\n---\n');
+    const contentDir = writeHandbook(CANARY);
+    symlinkSync(target, path.join(contentDir, 'people', 'secret.md'));
+    const result = await checkHandbook({ contentDir, today: '2026-08-20' });
+    expect(located(result.diagnostics)).toEqual([CANARY_FOUND, { rule: 'stray-file', severity: 'warn', file: 'people/secret.md', line: 1, column: 1 }]);
+    expect(only(result.diagnostics, 'people/secret.md').message).toMatch(/outside the content folder/);
+    expect(JSON.stringify(result.diagnostics)).not.toMatch(/leaked|Secret Person/);
+    expect(ids(result.handbook.people)).not.toContain('secret');
+    expectBaseModel(result);
+  });
+
+  it('warns about a linked folder out of the content folder inside a kind folder', async () => {
+    const outside = temporaryFolder();
+    writeFileSync(path.join(outside, 'elsewhere.md'), BASE_HANDBOOK['objectives/2026-q2/activation.md']!);
+    const contentDir = writeHandbook(CANARY);
+    symlinkSync(outside, path.join(contentDir, 'objectives', 'linked'));
+    const result = await checkHandbook({ contentDir, today: '2026-08-20' });
+    expect(located(result.diagnostics)).toEqual([CANARY_FOUND, { rule: 'stray-file', severity: 'warn', file: 'objectives/linked', line: 1, column: 1 }]);
+    expectBaseModel(result);
+  });
+
+  // BUG: walk-content follows a link at the top of the content folder only
+  // when it stays inside; a kind folder that is a link to elsewhere is
+  // dropped without a word, and the handbook fills with unresolved references.
+  it.fails('warns about a kind folder that is a link out of the content folder', async () => {
+    const outside = temporaryFolder();
+    mkdirSync(path.join(outside, 'people'));
+    for (const file of ['lee-wong.md', 'priya-shah.md', 'sam-okafor.md']) writeFileSync(path.join(outside, 'people', file), BASE_HANDBOOK[`people/${file}`]!);
+    const contentDir = writeHandbook(CANARY);
+    rmSync(path.join(contentDir, 'people'), { recursive: true });
+    symlinkSync(path.join(outside, 'people'), path.join(contentDir, 'people'));
+    const result = await checkHandbook({ contentDir, today: '2026-08-20' });
+    expect(located(result.diagnostics).filter((d) => d.rule === 'stray-file')).toEqual([
+      { rule: 'stray-file', severity: 'warn', file: 'people/', line: 1, column: 1 },
+    ]);
+  });
+
+  it('warns about a misspelt kind folder with a did-you-mean, and reads nothing in it', async () => {
+    // Read, this copy would be a duplicate of `activation`.
+    const result = await expectOnly({ 'objectivs/activation.md': BASE_HANDBOOK['objectives/2026-q2/activation.md']! }, [
+      { rule: 'stray-file', severity: 'warn', file: 'objectivs/', line: 1, column: 1 },
+    ]);
+    const diagnostic = only(result.diagnostics, 'objectivs/');
+    expect(diagnostic.message).toContain('`objectivs/`');
+    expect(diagnostic.hint).toBe('Did you mean `objectives`?');
+    expectBaseModel(result);
+  });
+
+  it('warns about MDX outside the glossary and does not read it', async () => {
+    const result = await expectOnly(
+      {
+        'people/ana-ruiz.mdx': '---\nname: Ana Ruiz\n---\nimport X from "./x.js"\n\n<X />\n',
+        'objectives/2026-q3/extra.mdx': '---\ntitle: Broken\n---\n',
+      },
+      [
+        { rule: 'stray-file', severity: 'warn', file: 'objectives/2026-q3/extra.mdx', line: 1, column: 1 },
+        { rule: 'stray-file', severity: 'warn', file: 'people/ana-ruiz.mdx', line: 1, column: 1 },
+      ],
+    );
+    expect(only(result.diagnostics, 'people/ana-ruiz.mdx').message).toMatch(/MDX/);
+    expect(ids(result.handbook.people)).not.toContain('ana-ruiz');
+    expectBaseModel(result);
+  });
+
+  it('reads MDX in the glossary', async () => {
+    const result = await expectOnly({ 'glossary/sponsor.mdx': '---\nterm: Sponsor\nsummary: The executive who settles trade-offs.\n---\n<Aside>Hi</Aside>\n' }, []);
+    expect(result.handbook.glossary.find((term) => term.id === 'sponsor')?.format).toBe('mdx');
+  });
+});
+
+describe('one file, two parsers: the location does not depend on which parser read it', () => {
+  // An anchor anywhere in the front matter sends the file to the `yaml` parser instead of js-yaml.
+  const fast = '---\nname: Ana Ruiz\nrole: Designer\n~: x\n---\n';
+  const full = '---\nname: &name Ana Ruiz\nrole: Designer\n~: x\n---\n';
+
+  it('reports an unknown null key on its key on the fast path', async () => {
+    const result = await expectOnly({ [EXTRA]: fast }, [{ rule: 'schema', severity: 'error', file: EXTRA, line: 4, column: 1 }]);
+    expect(only(result.diagnostics, EXTRA).message).toMatch(/Unknown field `null`/);
+  });
+
+  // BUG: `yaml` turns the null key into the empty text, so the message reads
+  // "Unknown field ``" and the locator, looking for a key named "", falls
+  // back to the mapping on line 2.
+  it.fails('reports an unknown null key on its key on the full parser', async () => {
+    const result = await expectOnly({ [EXTRA]: full }, [{ rule: 'schema', severity: 'error', file: EXTRA, line: 4, column: 1 }]);
+    expect(only(result.diagnostics, EXTRA).message).toMatch(/Unknown field `null`/);
+  });
+
+  // BUG: a flow-collection key becomes `a,b` (js-yaml) or `[ a, b ]` (yaml);
+  // either way the unknown field is located on line 2, not on its key.
+  it.fails('reports an unknown flow-collection key on its key', async () => {
+    await expectOnly({ [EXTRA]: '---\nname: Ana Ruiz\nrole: Designer\n[a, b]: x\n---\n' }, [
+      { rule: 'schema', severity: 'error', file: EXTRA, line: 4, column: 1 },
+    ]);
+  });
+});
