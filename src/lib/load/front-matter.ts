@@ -59,16 +59,35 @@ const YAML_LANGUAGES = new Set(['', 'yaml', 'yml']);
  */
 const UNUSUAL_CONSTRUCT = /[&*!]|<<|^\s*(?:-\s+)?\?(?:\s|$)|^%/m;
 
-/** A cheap look for the characters those constructs need, before the pattern. */
+/** Keys that are null (`~:`, `: x`) or collections (`[a, b]: x`): the two parsers name them differently. */
+const UNUSUAL_KEY = /^[ \t]*(?:-[ \t]+)?(?:(?:~|null|Null|NULL)?[ \t]*:|[[{].*[\]}][ \t]*:)(?:[ \t]|$)/m;
+
+/** A cheap look for the characters those constructs need, before the patterns. */
 function needsFullParser(yaml: string): boolean {
   for (const character of ['&', '*', '!', '<', '?', '%']) {
-    if (yaml.includes(character)) return UNUSUAL_CONSTRUCT.test(yaml);
+    if (yaml.includes(character) && UNUSUAL_CONSTRUCT.test(yaml)) return true;
   }
-  return false;
+  return UNUSUAL_KEY.test(yaml);
 }
 
 export function readFrontMatter(text: string): FrontMatter {
   if (text.startsWith('+++')) return refuseLanguage('TOML', 0, 0);
+  if (text.startsWith('---\r') && !text.includes('\n')) {
+    return {
+      data: undefined,
+      present: true,
+      body: '',
+      bodyLine: 1,
+      yaml: '',
+      yamlOffset: 3,
+      problem: {
+        rule: 'yaml-syntax',
+        offset: 0,
+        message: 'The file ends its lines with a lone carriage return (old Mac style), so its front matter cannot be read.',
+        hint: 'Save the file with LF (or CRLF) line endings.',
+      },
+    };
+  }
   if (!text.startsWith('---') || text.charAt(3) === '-') {
     return { data: undefined, present: false, body: text, bodyLine: 1, yaml: '', yamlOffset: 0 };
   }
@@ -171,7 +190,8 @@ export function parseYaml(yaml: string): YamlResult {
 }
 
 export function parseYamlDocument(yaml: string): Document.Parsed {
-  return parseDocument(yaml, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
+  // `logLevel: 'error'`: the package would otherwise print a process warning for collection keys.
+  return parseDocument(yaml, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
 }
 
 function parseYamlFully(yaml: string): YamlResult {

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { Anchor, PathSegment } from '../problem.js';
 import { parseYamlDocument } from './front-matter.js';
 
@@ -74,9 +74,10 @@ export class FileLocator {
   }
 }
 
+/** A key as it appears in parsed data: `~:` is the empty key, `[a, b]:` its flow text. */
 function keyText(key: unknown): string {
-  if (isScalar(key)) return String(key.value);
-  return String(key);
+  if (isScalar(key)) return key.value === null ? '' : String(key.value);
+  return String(new Document(key)).trim();
 }
 
 function rangeStart(node: unknown): number | undefined {

@@ -56,6 +56,11 @@ export async function walkContent(contentDir: string): Promise<ContentListing> {
     const name = dirent.name;
     if (name.startsWith('.')) continue;
     const absolute = path.join(root, name);
+    if (dirent.isSymbolicLink() && !(await isInside(absolute, root))) {
+      const label = (await fs.stat(absolute).catch(() => undefined))?.isDirectory() ? `${name}/` : name;
+      stray(label, `\`${label}\` is a link to a place outside the content folder; it was not read.`, 'Move the folder or file into the content folder instead of linking to it.');
+      continue;
+    }
     const isDirectory = dirent.isDirectory() || (dirent.isSymbolicLink() && (await isDirectoryInside(absolute, root)));
     if (isDirectory) {
       if (name in KINDS) await walkKind(name as Kind, absolute, name, root, { entries, refused }, stray, new Set());

@@ -61,7 +61,7 @@ function describeIssue(
         rule: 'schema',
         file,
         anchor: at.key(...path, key),
-        message: `Unknown field \`${key}\`${field ? ` in \`${field}\`` : ''}.`,
+        message: key === '' ? `A field${field ? ` in \`${field}\`` : ''} has an empty (null) name.` : `Unknown field \`${key}\`${field ? ` in \`${field}\`` : ''}.`,
         hint: match ? `Did you mean \`${match}\`?` : `Remove it, or move its text into the body. Allowed fields here: ${allowed.join(', ')}.`,
         ...(match && { suggests: formatPath([...path, match]) }),
       };

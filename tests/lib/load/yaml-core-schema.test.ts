@@ -127,11 +127,10 @@ describe('the parsers agree on keys', () => {
     expect(parseYaml(text)).toEqual({ data: authority(text)!.data });
   });
 
-  // BUG: js-yaml turns a null key into the text `null`, `yaml` into the empty
-  // text, so `~: x` is "Unknown field `null`" on the fast path and "Unknown
-  // field ``" (located on the wrong line) once the file has an anchor.
-  it.fails.each(['~', 'null', 'Null', 'NULL'])('`%s: x` (a null key)', (key) => {
+  // js-yaml alone would name a null key `null` and `yaml` the empty text, so
+  // such files are read by `yaml`: through parseYaml the two never disagree.
+  it.each(['~', 'null', 'Null', 'NULL'])('`%s: x` (a null key)', (key) => {
     const text = `${key}: x\n`;
-    expect(Object.keys(fastPath(text) as object)).toEqual(Object.keys(authority(text)!.data as object));
+    expect(parseYaml(text)).toEqual({ data: authority(text)!.data });
   });
 });
