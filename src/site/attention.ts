@@ -1,0 +1,30 @@
+import type { Cycle, KeyResult } from '../lib/model/handbook.js';
+import { getSiteModel } from './handbook.js';
+import { warningsFor } from './warnings.js';
+
+export interface AttentionItem {
+  keyResult: KeyResult;
+  reason: string;
+}
+
+/**
+ * What needs attention in a cycle, from the model and from validation:
+ * stale check-ins and other warnings, low confidence (the bottom third of
+ * the scale), and confidence that fell at the latest check-in.
+ */
+export function needsAttention(cycle: Cycle): AttentionItem[] {
+  const { min, max } = getSiteModel().handbook.settings.confidence;
+  const items: AttentionItem[] = [];
+  for (const objective of cycle.objectives) {
+    for (const keyResult of objective.keyResults) {
+      for (const warning of warningsFor(keyResult)) items.push({ keyResult, reason: warning.rule === 'confidence-stale' ? 'stale check-in' : warning.rule });
+      const [previous, latest] = keyResult.checkIns.slice(-2).length === 2 ? keyResult.checkIns.slice(-2) : [undefined, keyResult.latestCheckIn];
+      if (!latest) continue;
+      if ((latest.confidence - min) / (max - min) < 0.4) items.push({ keyResult, reason: 'low confidence' });
+      if (previous && latest.confidence < previous.confidence) {
+        items.push({ keyResult, reason: `confidence fell from ${previous.confidence.toFixed(2)} to ${latest.confidence.toFixed(2)}` });
+      }
+    }
+  }
+  return items;
+}

@@ -1,0 +1,103 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { page, runBuild } from '../../helpers/build-fixture.js';
+import { BASE_HANDBOOK, edit, writeHandbook } from '../../helpers/fixture-handbook.js';
+
+const OBJECTIVE = 'objectives/2026-q3/retention.md';
+
+/** The base fixture plus what the site must handle: an edit URL, a hostile title, a stale key result. */
+const SITE_FIXTURE = {
+  'handbook.yaml': `${BASE_HANDBOOK['handbook.yaml']}editUrl: https://git.example.com/acme/handbook/edit/main/content/\n`,
+  ...edit(OBJECTIVE, 'title: Keep the customers we win', 'title: "<script>alert(1)</script> Keep the customers we win"'),
+  // q3-churn gets no update in the latest check-in, so it is stale at asOf.
+  ...edit('reviews/2026-q3/week-33.md', '  - kr: q3-churn\n    confidence: 0.5\n', ''),
+  'reviews/2026-q3/week-30.md': `---
+date: 2026-07-27
+kind: check-in
+facilitator: priya-shah
+updates:
+  - kr: q3-churn
+    confidence: 0.7
+---
+`,
+};
+
+function files(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((file) => statSync(path.join(dir, file)).isFile()).sort();
+}
+
+describe('npm run build', () => {
+  let content: string;
+  let out: string;
+  let first: ReturnType<typeof runBuild>;
+
+  beforeAll(() => {
+    content = writeHandbook(SITE_FIXTURE);
+    out = path.join(path.dirname(content), `${path.basename(content)}-site`);
+    first = runBuild('--content', content, '--out', out);
+  }, 120_000);
+
+  it('validates, builds every address and says what it did', () => {
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/Built \d+ pages from 13 files into .* \(validate \d+ ms, pages \d+ ms, write \d+ ms\)/);
+    for (const address of ['/', '/glossary/', '/glossary/okr-owner/']) expect(existsSync(path.join(out, address, 'index.html')), address).toBe(true);
+    expect(existsSync(path.join(out, 'handbook.json'))).toBe(true);
+  });
+
+  it('escapes a title written as HTML', () => {
+    const html = page(out, '/');
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Keep the customers we win');
+    expect(html).not.toMatch(/<script\b/);
+  });
+
+  it('flags a stale key result on the home page', () => {
+    const html = page(out, '/');
+    const attention = html.slice(html.indexOf('Needs attention'), html.indexOf('</section>', html.indexOf('Needs attention')));
+    expect(attention).toContain('/key-results/q3-churn/');
+    expect(attention).toContain('stale check-in');
+    expect(attention).not.toContain('/key-results/q3-retention/');
+  });
+
+  it('shows a glossary term with the rules that enforce it and an edit link', () => {
+    const html = page(out, '/glossary/okr-owner/');
+    expect(html).toContain('<h1>OKR Owner</h1>');
+    expect(html).toContain('Also called: OKR accountable.');
+    expect(html).toContain('<code>owner-required</code>');
+    expect(html).toContain('href="https://git.example.com/acme/handbook/edit/main/content/glossary/okr-owner.md"');
+  });
+
+  it('writes the validated model as /handbook.json, references as ids', () => {
+    const data = JSON.parse(readFileSync(path.join(out, 'handbook.json'), 'utf8'));
+    expect(data.activeCycle).toBe('2026-q3');
+    const retention = data.objectives.find((objective: { id: string }) => objective.id === 'retention');
+    expect(retention).toMatchObject({ owner: 'priya-shah', sponsor: 'sam-okafor', team: 'growth', cycle: '2026-q3' });
+    expect(retention.keyResults.map((kr: { id: string; owner: string }) => [kr.id, kr.owner])).toEqual([
+      ['q3-retention', 'lee-wong'],
+      ['q3-churn', 'sam-okafor'],
+    ]);
+  });
+
+  it('gives byte-identical output for the same handbook', () => {
+    const again = `${out}-again`;
+    const second = runBuild('--content', content, '--out', again);
+    expect(second.status, second.stderr).toBe(0);
+    expect(files(again)).toEqual(files(out));
+    for (const file of files(out)) expect(readFileSync(path.join(again, file)).equals(readFileSync(path.join(out, file))), file).toBe(true);
+  }, 120_000);
+
+  it('refuses to build a handbook with errors and leaves the output folder untouched', () => {
+    const broken = writeHandbook(edit(OBJECTIVE, 'owner: priya-shah', 'owner: growth'));
+    const existing = path.join(tmpdir(), `okr-handbook-existing-${process.pid}`);
+    mkdirSync(existing, { recursive: true });
+    writeFileSync(path.join(existing, 'keep.txt'), 'the previous site');
+    const refused = runBuild('--content', broken, '--out', existing);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain('owner-individual');
+    expect(refused.stderr).toContain('was not touched');
+    expect(readdirSync(existing)).toEqual(['keep.txt']);
+    expect(readFileSync(path.join(existing, 'keep.txt'), 'utf8')).toBe('the previous site');
+  });
+});
