@@ -44,12 +44,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
   setSiteModel({ handbook: check.handbook, contentDir: options.contentDir, warnings: check.diagnostics });
   process.env.OKR_HANDBOOK_CONTENT = options.contentDir;
   process.env.OKR_HANDBOOK_BASE = options.base;
+  // An internal site builds on a closed network: nothing is sent anywhere.
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
   const staging = `${options.outDir.replace(/\/+$/, '')}.partial-${process.pid}`;
   await fs.rm(staging, { recursive: true, force: true });
   const { build } = await import('astro');
   try {
-    await build({ root: options.root, outDir: staging, base: options.base, logLevel: 'warn', telemetry: false } as Parameters<typeof build>[0]);
+    await build({ root: options.root, outDir: staging, base: options.base, logLevel: 'warn' });
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true });
     throw error;
