@@ -13,12 +13,12 @@ export function okrHandbook(options: { contentDir: string }): AstroIntegration {
   return {
     name: 'okr-handbook',
     hooks: {
-      'astro:config:setup': async ({ logger }) => {
+      'astro:config:setup': async ({ config, logger }) => {
         if (hasSiteModel()) return;
         const contentDir = path.resolve(options.contentDir);
         const result = await checkHandbook({ contentDir });
         if (result.diagnostics.length > 0) logger.warn(`\n${formatPretty(result.diagnostics, result.summary, { color: false })}`);
-        setSiteModel({ handbook: result.handbook, contentDir, warnings: result.diagnostics });
+        setSiteModel({ handbook: result.handbook, contentDir, base: config.base, warnings: result.diagnostics });
       },
     },
   };

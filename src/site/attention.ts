@@ -1,6 +1,6 @@
 import type { Cycle, KeyResult } from '../lib/model/handbook.js';
 import { getSiteModel } from './handbook.js';
-import { warningsFor } from './warnings.js';
+import { warningsFor } from './queries.js';
 
 export interface AttentionItem {
   keyResult: KeyResult;

@@ -10,6 +10,12 @@ export interface SiteModel {
   handbook: Handbook;
   /** The content folder, for rendering MDX glossary bodies. */
   contentDir: string;
+  /**
+   * The path the site is served under (`/` or `/okrs/`). Kept here rather
+   * than read from `import.meta.env.BASE_URL`, which a stray `BASE_URL`
+   * environment variable can override.
+   */
+  base: string;
   /** Diagnostics summary of the validation that produced the model, for the home page. */
   warnings: { file: string; line: number; rule: string; message: string }[];
 }

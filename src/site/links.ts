@@ -1,9 +1,9 @@
 import type { Source } from '../lib/model/handbook.js';
+import { getSiteModel } from './handbook.js';
 
 /** A site path under the configured base (`/okrs/` when served there). */
 export function href(path: string): string {
-  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-  return `${base}${path}`;
+  return `${getSiteModel().base.replace(/\/$/, '')}${path}`;
 }
 
 export const paths = {

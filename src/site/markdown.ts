@@ -1,5 +1,6 @@
 import { createMarkdownProcessor, type MarkdownProcessor } from '@astrojs/markdown-remark';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import { getSiteModel } from './handbook.js';
 
 /**
  * Markdown bodies go through Astro's own Markdown pipeline, then through
@@ -8,10 +9,30 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
  */
 let processor: Promise<MarkdownProcessor> | undefined;
 
+interface HastNode {
+  type: string;
+  tagName?: string;
+  properties?: Record<string, unknown>;
+  children?: HastNode[];
+}
+
+/** Site-absolute links in a body (`/glossary/okr-owner/`) follow the base path the site is served under. */
+function rehypeBaseLinks(base: string) {
+  const prefix = base.replace(/\/$/, '');
+  const visit = (node: HastNode) => {
+    const target = node.properties?.href;
+    if (node.tagName === 'a' && typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') && prefix) {
+      node.properties!.href = `${prefix}${target}`;
+    }
+    node.children?.forEach(visit);
+  };
+  return (tree: HastNode) => visit(tree);
+}
+
 export async function renderMarkdown(body: string): Promise<string> {
   processor ??= createMarkdownProcessor({
     syntaxHighlight: false,
-    rehypePlugins: [[rehypeSanitize, { ...defaultSchema, clobberPrefix: 'md-' }]],
+    rehypePlugins: [[rehypeSanitize, { ...defaultSchema, clobberPrefix: 'md-' }], [rehypeBaseLinks, getSiteModel().base]],
   });
   if (body.trim() === '') return '';
   const { code } = await (await processor).render(body);

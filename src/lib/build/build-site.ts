@@ -41,7 +41,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
 
   // Handed to the pages in this process: no page reads or parses a content file.
   const { setSiteModel } = await import('../../site/handbook.js');
-  setSiteModel({ handbook: check.handbook, contentDir: options.contentDir, warnings: check.diagnostics });
+  setSiteModel({ handbook: check.handbook, contentDir: options.contentDir, base: options.base, warnings: check.diagnostics });
   process.env.OKR_HANDBOOK_CONTENT = options.contentDir;
   process.env.OKR_HANDBOOK_BASE = options.base;
   // An internal site builds on a closed network: nothing is sent anywhere.

@@ -24,6 +24,12 @@ updates:
 `,
 };
 
+/** A link to `target` reading `text`, whatever attributes Astro adds. */
+function link(target: string, text: string): RegExp {
+  const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return new RegExp(`<a href="${escape(target)}"[^>]*>${escape(text)}</a>`);
+}
+
 function files(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).filter((file) => statSync(path.join(dir, file)).isFile()).sort();
 }
@@ -78,6 +84,55 @@ describe('npm run build', () => {
       ['q3-retention', 'lee-wong'],
       ['q3-churn', 'sam-okafor'],
     ]);
+  });
+
+  it('names the owner, sponsor, team and key results on an objective page', () => {
+    const html = page(out, '/objectives/retention/');
+    expect(html).toMatch(link('/people/priya-shah/', 'Priya Shah'));
+    expect(html).toMatch(link('/people/sam-okafor/', 'Sam Okafor'));
+    expect(html).toMatch(link('/teams/growth/', 'Growth'));
+    expect(html).toContain('href="/key-results/q3-retention/"');
+    expect(html).toContain('href="/key-results/q3-churn/"');
+    expect(html).toContain('href="https://git.example.com/acme/handbook/edit/main/content/objectives/2026-q3/retention.md"');
+  });
+
+  it('shows a key result with its owner, confidence chart, check-ins and initiatives', () => {
+    const html = page(out, '/key-results/q3-retention/');
+    expect(html).toMatch(link('/people/lee-wong/', 'Lee Wong'));
+    expect(html).toMatch(/<svg class="chart"[^>]*role="img"[^>]*aria-label="[^"]*1 check-in/);
+    expect(html).toContain('href="/reviews/week-33/"');
+    expect(html).toContain('Rewrite the onboarding checklist');
+  });
+
+  it('lists what a person owns, with their manager', () => {
+    const html = page(out, '/people/lee-wong/');
+    expect(html).toMatch(link('/people/priya-shah/', 'Priya Shah'));
+    expect(html).toContain('href="/key-results/q3-retention/"');
+    expect(html).toContain('href="/key-results/q2-activation/"');
+    expect(html).not.toContain('href="/key-results/q3-churn/"');
+  });
+
+  it('flags the stale key result on the ownership table, and only it', () => {
+    const html = page(out, '/ownership/');
+    const row = (id: string) => html.slice(html.indexOf(`href="/key-results/${id}/"`), html.indexOf('</tr>', html.indexOf(`href="/key-results/${id}/"`)));
+    expect(row('q3-churn')).toContain('confidence-stale');
+    expect(row('q3-retention')).not.toContain('confidence-stale');
+    expect(row('q2-activation')).toContain('href="/people/lee-wong/"');
+  });
+
+  it('shows scores on a closed cycle and updates on a check-in', () => {
+    const cycle = page(out, '/cycles/2026-q2/');
+    expect(cycle.slice(cycle.indexOf('href="/key-results/q2-activation/"'))).toMatch(/0\.80/);
+    const review = page(out, '/reviews/week-33/');
+    expect(review).toMatch(link('/people/priya-shah/', 'Priya Shah'));
+    expect(review).toContain('href="/key-results/q3-retention/"');
+  });
+
+  it('shows a team with its lead and members, contributing but not owning', () => {
+    const html = page(out, '/teams/growth/');
+    expect(html).toMatch(link('/people/priya-shah/', 'Priya Shah'));
+    expect(html).toMatch(link('/people/lee-wong/', 'Lee Wong'));
+    expect(html).toContain('href="/objectives/retention/"');
   });
 
   it('gives byte-identical output for the same handbook', () => {

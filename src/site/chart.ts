@@ -1,0 +1,192 @@
+import { daysBetween } from '../lib/dates.js';
+import { formatConfidence, formatPercent } from './format.js';
+
+/**
+ * The geometry of a key result's confidence chart, computed from the model
+ * only (no current time, no randomness), so the same handbook always gives
+ * the same SVG. `ConfidenceChart.astro` draws it.
+ *
+ * The plot area spans the cycle from its first to its last day (x) and the
+ * handbook's confidence scale (y). Progress (0 = baseline, 1 = target) is
+ * drawn on the same area: when the confidence scale is 0-1 the two share the
+ * left axis, otherwise progress gets its own axis on the right.
+ */
+export interface ChartInput {
+  /** Used in the summary. */
+  title: string;
+  cycle: { title: string; start: string; end: string };
+  scale: { min: number; max: number };
+  /** In date order. */
+  checkIns: { date: string; confidence: number; value?: number }[];
+  metric?: { baseline: number; target: number; unit?: string };
+  /** The handbook's `asOf`; marked on the chart when it falls inside the cycle. */
+  asOf?: string;
+}
+
+export interface ChartPoint {
+  x: number;
+  y: number;
+  /** A short text for the point's tooltip. */
+  label: string;
+}
+
+export interface ChartTick {
+  /** x for x-axis ticks, y for y-axis ticks. */
+  at: number;
+  label: string;
+  anchor: 'start' | 'middle' | 'end';
+}
+
+export interface ChartGeometry {
+  width: number;
+  height: number;
+  plot: { left: number; right: number; top: number; bottom: number };
+  /** Confidence ticks on the left axis (also progress when the scale is 0-1). */
+  yTicks: ChartTick[];
+  /** Progress ticks on the right axis, only when the confidence scale is not 0-1. */
+  progressTicks: ChartTick[];
+  /** Whether progress shares the left axis. */
+  sharedAxis: boolean;
+  xTicks: ChartTick[];
+  confidence: { points: ChartPoint[]; line: string };
+  progress?: { points: ChartPoint[]; line: string };
+  /** Expected pace: baseline at cycle start to target at cycle end. */
+  pace?: { x1: number; y1: number; x2: number; y2: number };
+  asOf?: { x: number; label: string; anchor: 'start' | 'middle' | 'end' };
+  /** One sentence or three, for `aria-label` and `<title>`. */
+  summary: string;
+}
+
+const WIDTH = 600;
+const HEIGHT = 280;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2026-08-01` → `1 Aug`, or `1 Aug 2026` with the year. */
+export function shortDate(date: string, withYear = false): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return `${day} ${MONTHS[month - 1]}${withYear ? ` ${year}` : ''}`;
+}
+
+/** A number as short as it can be written: `0.25`, `4`, `5.5`. */
+export function shortNumber(value: number): string {
+  return String(Number(value.toFixed(2)));
+}
+
+/** Evenly spaced ticks from `min` to `max` whose step is a round number when one exists. */
+export function scaleTicks(min: number, max: number): number[] {
+  const range = max - min;
+  if (!(range > 0)) return [min];
+  const round = (step: number): boolean => {
+    const magnitude = 10 ** Math.floor(Math.log10(step));
+    const mantissa = Number((step / magnitude).toFixed(6));
+    return [1, 2, 2.5, 3, 5].includes(mantissa);
+  };
+  const count = [4, 5, 3, 6, 2].find((n) => round(range / n)) ?? 2;
+  return Array.from({ length: count + 1 }, (_, i) => (i === count ? max : min + (range * i) / count));
+}
+
+/** First days of months strictly inside (start, end). */
+function monthStarts(start: string, end: string): string[] {
+  const result: string[] = [];
+  let [year, month] = start.split('-').map(Number) as [number, number];
+  for (;;) {
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+    const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
+    if (date >= end) return result;
+    result.push(date);
+  }
+}
+
+const r = (value: number): number => Math.round(value * 10) / 10;
+
+export function confidenceChart(input: ChartInput): ChartGeometry {
+  const { cycle, scale, checkIns, metric, asOf } = input;
+  const sharedAxis = scale.min === 0 && scale.max === 1;
+  const plot = { left: 60, right: WIDTH - (sharedAxis ? 24 : 66), top: 28, bottom: HEIGHT - 40 };
+  const span = Math.max(1, daysBetween(cycle.start, cycle.end));
+  const clamp01 = (value: number): number => Math.min(1, Math.max(0, value));
+  const xOf = (date: string): number => r(plot.left + clamp01(daysBetween(cycle.start, date) / span) * (plot.right - plot.left));
+  const yOfFraction = (fraction: number): number => r(plot.bottom - clamp01(fraction) * (plot.bottom - plot.top));
+  const scaleRange = scale.max - scale.min || 1;
+  const yOfConfidence = (confidence: number): number => yOfFraction((confidence - scale.min) / scaleRange);
+
+  const yTicks: ChartTick[] = scaleTicks(scale.min, scale.max).map((value) => ({
+    at: yOfConfidence(value),
+    label: shortNumber(value),
+    anchor: 'end',
+  }));
+  const progressTicks: ChartTick[] = sharedAxis
+    ? []
+    : [0, 0.5, 1].map((fraction) => ({ at: yOfFraction(fraction), label: formatPercent(fraction), anchor: 'start' }));
+
+  // Dates: both ends with the year, month starts in between unless they would crowd an end label.
+  const xTicks: ChartTick[] = [
+    { at: plot.left, label: shortDate(cycle.start, true), anchor: 'start' },
+    ...monthStarts(cycle.start, cycle.end)
+      .map((date) => ({ at: xOf(date), label: shortDate(date), anchor: 'middle' as const }))
+      .filter((tick) => tick.at - plot.left > 90 && plot.right - tick.at > 90),
+    { at: plot.right, label: shortDate(cycle.end, true), anchor: 'end' },
+  ];
+
+  const confidencePoints = checkIns.map((checkIn) => ({
+    x: xOf(checkIn.date),
+    y: yOfConfidence(checkIn.confidence),
+    label: `${checkIn.date}: confidence ${formatConfidence(checkIn.confidence)}`,
+  }));
+
+  const measurable = metric !== undefined && metric.target !== metric.baseline;
+  const progressOf = (value: number): number =>
+    metric ? clamp01((value - metric.baseline) / (metric.target - metric.baseline)) : 0;
+  const valued = measurable ? checkIns.filter((checkIn) => checkIn.value !== undefined) : [];
+  const progressPoints = valued.map((checkIn) => {
+    const progress = progressOf(checkIn.value as number);
+    return { x: xOf(checkIn.date), y: yOfFraction(progress), label: `${checkIn.date}: progress ${formatPercent(progress)}` };
+  });
+
+  const line = (points: ChartPoint[]): string => points.map((point) => `${point.x},${point.y}`).join(' ');
+  const geometry: ChartGeometry = {
+    width: WIDTH,
+    height: HEIGHT,
+    plot,
+    yTicks,
+    progressTicks,
+    sharedAxis,
+    xTicks,
+    confidence: { points: confidencePoints, line: line(confidencePoints) },
+    summary: '',
+  };
+  if (measurable) {
+    geometry.pace = { x1: plot.left, y1: yOfFraction(0), x2: plot.right, y2: yOfFraction(1) };
+    if (progressPoints.length > 0) geometry.progress = { points: progressPoints, line: line(progressPoints) };
+  }
+  if (asOf && asOf >= cycle.start && asOf <= cycle.end) {
+    const x = xOf(asOf);
+    const anchor = x - plot.left < 45 ? 'start' : plot.right - x < 45 ? 'end' : 'middle';
+    geometry.asOf = { x, label: `as of ${shortDate(asOf)}`, anchor };
+  }
+
+  // The summary says in words what the picture shows.
+  const parts = [`Confidence${measurable ? ' and progress' : ''} of “${input.title}” over ${cycle.title}, ${cycle.start} to ${cycle.end}.`];
+  const first = checkIns[0];
+  const last = checkIns[checkIns.length - 1];
+  const scaleText = `on a scale from ${shortNumber(scale.min)} to ${shortNumber(scale.max)}`;
+  if (!first || !last) parts.push('No check-ins yet.');
+  else if (first === last) parts.push(`1 check-in: confidence ${formatConfidence(first.confidence)} on ${first.date}, ${scaleText}.`);
+  else
+    parts.push(
+      `${checkIns.length} check-ins: confidence went from ${formatConfidence(first.confidence)} on ${first.date} to ${formatConfidence(last.confidence)} on ${last.date}, ${scaleText}.`,
+    );
+  const lastValued = valued[valued.length - 1];
+  if (lastValued) {
+    const expected = clamp01(daysBetween(cycle.start, lastValued.date) / span);
+    parts.push(
+      `Progress at ${lastValued.date}: ${formatPercent(progressOf(lastValued.value as number))} of the way from baseline to target, against an expected pace of ${formatPercent(expected)}.`,
+    );
+  }
+  geometry.summary = parts.join(' ');
+  return geometry;
+}

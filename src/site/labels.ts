@@ -1,0 +1,30 @@
+import type { Cycle, Person, Review } from '../lib/model/handbook.js';
+
+/** Words shown for model values that have no text of their own. */
+
+export function kindLabel(kind: Review['kind']): string {
+  return kind === 'check-in' ? 'Check-in' : 'Retrospective';
+}
+
+/** A review has no title of its own: `Check-in of 2026-07-06`. */
+export function reviewLabel(review: Review): string {
+  return `${kindLabel(review.kind)} of ${review.date}`;
+}
+
+export function statusLabel(status: Cycle['status']): string {
+  return status === 'planning' ? 'Planning' : status === 'active' ? 'Active' : 'Closed';
+}
+
+/**
+ * Whether a person has left by the handbook's `asOf` date (a date in the
+ * future is a planned departure). Measured from `asOf`, never from the clock.
+ */
+export function departure(person: Person, asOf: string): { label: string; date: string } | undefined {
+  if (!person.left) return undefined;
+  return { label: person.left <= asOf ? 'left' : 'leaves', date: person.left };
+}
+
+/** `2026 Q3 · active`, for headings and labels. */
+export function cycleLabel(cycle: Cycle): string {
+  return `${cycle.title} · ${cycle.status}`;
+}

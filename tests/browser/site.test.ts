@@ -1,0 +1,102 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runBuild } from '../helpers/build-fixture.js';
+import { serveStatic } from '../helpers/static-server.js';
+
+// Debian's Chromium; no tool here downloads a browser.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let addresses: [string, string][];
+
+beforeAll(async () => {
+  const out = path.join(mkdtempSync(path.join(tmpdir(), 'okr-handbook-browser-')), 'site');
+  const build = runBuild('--content', path.join(ROOT, 'content'), '--out', out, '--base', '/okrs/');
+  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+  const model = JSON.parse(readFileSync(path.join(out, 'handbook.json'), 'utf8'));
+  const objective = model.objectives.find((o: { keyResults: unknown[] }) => o.keyResults.length > 0);
+  // One page of each kind, chosen from the model so the test follows the demo.
+  addresses = [
+    ['home', ''],
+    ['objectives', 'objectives/'],
+    ['objective', `objectives/${objective.id}/`],
+    ['key result', `key-results/${objective.keyResults[0].id}/`],
+    ['people', 'people/'],
+    ['person', `people/${objective.owner}/`],
+    ['ownership', 'ownership/'],
+    ['cycles', 'cycles/'],
+    ['cycle', `cycles/${model.cycles[0].id}/`],
+    ['reviews', 'reviews/'],
+    ['review', `reviews/${model.reviews[0].id}/`],
+    ['teams', 'teams/'],
+    ['team', `teams/${model.teams[0].id}/`],
+    ['glossary', 'glossary/'],
+    ['term', 'glossary/okr-owner/'],
+    ['MDX term', 'glossary/initiative/'],
+  ];
+  server = await serveStatic(out, '/okrs/');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(address: string, width = 1280): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
+  const response = await page.goto(`${server.url}${address}`);
+  expect(response?.status(), address).toBe(200);
+  return { page, errors };
+}
+
+describe('the built demo site in Chromium', () => {
+  it('opens one page of each kind without console errors or serious accessibility violations', async () => {
+    for (const [kind, address] of addresses) {
+      const { page, errors } = await open(address);
+      await page.addScriptTag({ content: AXE });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+        const result = await axe.run();
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      expect(errors, `${kind}: console`).toEqual([]);
+      expect(violations, `${kind}: axe`).toEqual([]);
+      await page.close();
+    }
+  }, 120_000);
+
+  it('fits a phone screen: nothing scrolls sideways except inside table wrappers', async () => {
+    for (const [kind, address] of addresses) {
+      const { page } = await open(address, 375);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, kind).toBeLessThanOrEqual(0);
+      await page.close();
+    }
+  }, 120_000);
+
+  it('ships no JavaScript and keeps every link under the base path', async () => {
+    const { page } = await open('');
+    const scripts = await page.locator('script').count();
+    const links = await page.$$eval('a[href^="/"]', (anchors) => anchors.map((a) => a.getAttribute('href')!));
+    expect(scripts).toBe(0);
+    expect(links.length).toBeGreaterThan(5);
+    expect(links.filter((link) => !link.startsWith("/okrs/"))).toEqual([]);
+    await page.close();
+  });
+});
