@@ -39,8 +39,9 @@ if (check.diagnostics.length > 0 || !outcome.built) {
   process.stdout.write(formatPretty(check.diagnostics, check.summary, { color, readText: () => undefined }));
 }
 if (!outcome.built) {
-  process.stderr.write(`Build refused: fix the errors above. ${path.relative(cwd, outDir) || outDir} was not touched.\n`);
+  process.stderr.write(`Build refused: fix the errors above. ${outDir} was not touched.\n`);
   process.exit(1);
 }
+const shown = (dir: string) => (path.relative(cwd, dir).startsWith('..') ? dir : path.relative(cwd, dir) || dir);
 const timings = outcome.phases.map(([name, ms]) => `${name} ${ms} ms`).join(', ');
-process.stdout.write(`Built ${outcome.pages} pages from ${check.summary.files} files into ${path.relative(cwd, outDir) || outDir} (${timings}).\n`);
+process.stdout.write(`Built ${outcome.pages} pages from ${check.summary.files} files into ${shown(outDir)} (${timings}).\n`);

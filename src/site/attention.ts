@@ -17,13 +17,15 @@ export function needsAttention(cycle: Cycle): AttentionItem[] {
   const items: AttentionItem[] = [];
   for (const objective of cycle.objectives) {
     for (const keyResult of objective.keyResults) {
-      for (const warning of warningsFor(keyResult)) items.push({ keyResult, reason: warning.rule === 'confidence-stale' ? 'stale check-in' : warning.rule });
-      const [previous, latest] = keyResult.checkIns.slice(-2).length === 2 ? keyResult.checkIns.slice(-2) : [undefined, keyResult.latestCheckIn];
-      if (!latest) continue;
-      if ((latest.confidence - min) / (max - min) < 0.4) items.push({ keyResult, reason: 'low confidence' });
-      if (previous && latest.confidence < previous.confidence) {
-        items.push({ keyResult, reason: `confidence fell from ${previous.confidence.toFixed(2)} to ${latest.confidence.toFixed(2)}` });
+      const reasons = warningsFor(keyResult).map((warning) => (warning.rule === 'confidence-stale' ? 'stale check-in' : warning.rule));
+      const [previous, latest] = keyResult.checkIns.length >= 2 ? keyResult.checkIns.slice(-2) : [undefined, keyResult.latestCheckIn];
+      if (latest && previous && latest.confidence < previous.confidence) {
+        reasons.push(`confidence fell from ${previous.confidence.toFixed(2)} to ${latest.confidence.toFixed(2)}`);
+      } else if (latest && (latest.confidence - min) / (max - min) < 0.4) {
+        reasons.push('low confidence');
       }
+      // One line per key result, with every reason on it.
+      if (reasons.length > 0) items.push({ keyResult, reason: reasons.join('; ') });
     }
   }
   return items;

@@ -1,4 +1,5 @@
 import { createMarkdownProcessor, type MarkdownProcessor } from '@astrojs/markdown-remark';
+import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import { getSiteModel } from './handbook.js';
 
@@ -32,7 +33,8 @@ function rehypeBaseLinks(base: string) {
 export async function renderMarkdown(body: string): Promise<string> {
   processor ??= createMarkdownProcessor({
     syntaxHighlight: false,
-    rehypePlugins: [[rehypeSanitize, { ...defaultSchema, clobberPrefix: 'md-' }], [rehypeBaseLinks, getSiteModel().base]],
+    // rehype-raw first: raw HTML becomes elements, so sanitising keeps `<em>` and drops `<script>`.
+    rehypePlugins: [rehypeRaw, [rehypeSanitize, { ...defaultSchema, clobberPrefix: 'md-' }], [rehypeBaseLinks, getSiteModel().base]],
   });
   if (body.trim() === '') return '';
   const { code } = await (await processor).render(body);

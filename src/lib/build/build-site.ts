@@ -57,6 +57,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
     throw error;
   }
   lap('pages');
+  // Astro's content-collection modules are build internals that name local paths; a static site needs neither.
+  for (const internal of ['content-modules.mjs', 'content-assets.mjs']) await fs.rm(path.join(staging, internal), { force: true });
 
   if (existsSync(options.outDir)) await fs.rm(options.outDir, { recursive: true, force: true });
   await fs.rename(staging, options.outDir);

@@ -11,6 +11,12 @@ const OBJECTIVE = 'objectives/2026-q3/retention.md';
 const SITE_FIXTURE = {
   'handbook.yaml': `${BASE_HANDBOOK['handbook.yaml']}editUrl: https://git.example.com/acme/handbook/edit/main/content/\n`,
   ...edit(OBJECTIVE, 'title: Keep the customers we win', 'title: "<script>alert(1)</script> Keep the customers we win"'),
+  // Raw HTML in a Markdown body: harmless markup stays, anything that could run goes.
+  ...edit(
+    'objectives/2026-q2/activation.md',
+    'Why it matters.',
+    'Why it <em>matters</em>. <script>alert(2)</script><img src="x.png" alt="x" onerror="alert(3)"> <a href="javascript:alert(4)">click</a>',
+  ),
   // q3-churn gets no update in the latest check-in, so it is stale at asOf.
   ...edit('reviews/2026-q3/week-33.md', '  - kr: q3-churn\n    confidence: 0.5\n', ''),
   'reviews/2026-q3/week-30.md': `---
@@ -57,6 +63,13 @@ describe('npm run build', () => {
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Keep the customers we win');
     expect(html).not.toMatch(/<script\b/);
+  });
+
+  it('sanitises raw HTML in a Markdown body, keeping harmless markup', () => {
+    const html = page(out, '/objectives/activation/');
+    expect(html).toContain('Why it <em>matters</em>.');
+    expect(html).not.toMatch(/<script\b|onerror|javascript:/);
+    expect(html).toContain('click');
   });
 
   it('flags a stale key result on the home page', () => {

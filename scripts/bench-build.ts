@@ -1,0 +1,299 @@
+// Build benchmark: `npm run bench:build -- [--objectives 100,1000] [--runs 3] [--timeout-min 30]`.
+// For each N, generates the synthetic handbook and times, run by run and
+// interleaved, each in a fresh process under GNU `time -v` (wall time, peak RSS):
+//   full:  `node --import tsx scripts/build.ts --content <dir> --out <tmp>`
+//          (validate + Astro pages; there is no search index step yet),
+//          run from the temporary folder that holds <tmp> (see measureFull)
+//   plain: a minimal Astro project with one bare page per .md file of the
+//          same handbook (scripts/lib/plain-astro-project.ts), built with
+//          `node node_modules/astro/astro.js build --root <tmp>`.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { getHeapStatistics } from 'node:v8';
+import { generateSyntheticHandbook } from './lib/generate-synthetic-handbook.js';
+import { median } from './lib/measure.js';
+import { assertGnuTime, measureCommand, type CommandResult } from './lib/measure-command.js';
+import { createPlainAstroProject } from './lib/plain-astro-project.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BUILD_SCRIPT = join(ROOT, 'scripts/build.ts');
+const ASTRO_BIN = join(ROOT, 'node_modules/astro/astro.js');
+const TSX_LOADER = import.meta.resolve('tsx');
+const MB_PER_GB = 1024;
+
+// Budgets. At 1 000 objectives: the full build within 3x plain Astro, peak < 2 GB.
+// At 10 000: it finishes with Node's default heap, in < 10 min, peak < 6 GB.
+const SMALL_N = 1_000;
+const SMALL_MAX_RATIO = 3;
+const SMALL_MAX_RSS_MB = 2 * MB_PER_GB;
+const LARGE_N = 10_000;
+const LARGE_MAX_MS = 10 * 60_000;
+const LARGE_MAX_RSS_MB = 6 * MB_PER_GB;
+
+type Candidate = 'full' | 'plain';
+
+interface Run extends CommandResult {
+  pages: number;
+  /** Phase timings printed by scripts/build.ts (full build only). */
+  phases: Record<string, number>;
+}
+
+const fmtInt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '-');
+const fmtS = (ms: number) => (Number.isFinite(ms) ? (ms / 1000).toFixed(1) : '-');
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+
+function parseList(value: string): number[] {
+  return value.split(',').map((part) => positiveInt(part.trim(), '--objectives'));
+}
+
+function positiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+function countPages(dir: string): number {
+  try {
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => basename(f) === 'index.html').length;
+  } catch {
+    return 0;
+  }
+}
+
+/** "Built 5 pages ... (validate 12 ms, pages 340 ms, write 3 ms)." → { validate: 12, pages: 340, write: 3 } */
+function parsePhases(stdout: string): Record<string, number> {
+  const m = /^Built \d+ pages .*\((.*)\)\.$/m.exec(stdout);
+  if (!m) return {};
+  return Object.fromEntries(
+    m[1]!.split(', ').flatMap((part) => {
+      const p = /^(\S+) (\d+) ms$/.exec(part);
+      return p ? [[p[1]!, Number(p[2])]] : [];
+    }),
+  );
+}
+
+function failureText(r: CommandResult): string {
+  const why = r.timedOut
+    ? 'killed after the timeout'
+    : r.signal
+      ? `terminated by ${r.signal}`
+      : `exit status ${r.status}`;
+  const tail = `${r.stderr}\n${r.stdout}`.trim().split('\n').slice(-12).join('\n    ');
+  return `${why}; last output:\n    ${tail}`;
+}
+
+async function measureFull(contentDir: string, work: string, timeoutMs: number): Promise<Run> {
+  const out = join(work, 'full-out');
+  rmSync(out, { recursive: true, force: true });
+  // Run from `work`, which holds the output, not from the repository: Astro
+  // writes its server chunks into the output folder only when that folder is
+  // under the working directory, and otherwise into <cwd>/.astro/, which a
+  // concurrent build from the repository (say, the build tests) would share
+  // and delete under us. `npm run build` with the default dist/ is the
+  // under-the-working-directory case too. tsx is then found by absolute URL,
+  // with the repository's tsconfig.
+  const r = await measureCommand(
+    process.execPath,
+    ['--import', TSX_LOADER, BUILD_SCRIPT, '--content', contentDir, '--out', out],
+    {
+      cwd: work,
+      env: { ...process.env, INIT_CWD: work, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.json') },
+      timeoutMs,
+      timeReportFile: join(work, 'time-full.txt'),
+    },
+  );
+  const run = { ...r, pages: r.ok ? countPages(out) : 0, phases: parsePhases(r.stdout) };
+  rmSync(out, { recursive: true, force: true });
+  return run;
+}
+
+async function measurePlain(plainRoot: string, work: string, timeoutMs: number): Promise<Run> {
+  const out = join(plainRoot, 'dist');
+  // Cold every time, like the full build's fresh output folder.
+  for (const d of [out, join(plainRoot, '.cache'), join(plainRoot, '.astro')]) rmSync(d, { recursive: true, force: true });
+  const r = await measureCommand(process.execPath, [ASTRO_BIN, 'build', '--root', plainRoot], {
+    cwd: plainRoot,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    timeoutMs,
+    timeReportFile: join(work, 'time-plain.txt'),
+  });
+  const run = { ...r, pages: r.ok ? countPages(out) : 0, phases: {} };
+  rmSync(out, { recursive: true, force: true });
+  return run;
+}
+
+interface Summary {
+  runs: number;
+  ok: number;
+  pages: number;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  pagesPerS: number;
+  peakRssMb: number;
+}
+
+function summarize(runs: Run[]): Summary {
+  const good = runs.filter((r) => r.ok);
+  const wall = good.map((r) => r.wallMs);
+  const medianMs = wall.length ? median(wall) : Number.NaN;
+  const pages = good.length ? good[0]!.pages : 0;
+  return {
+    runs: runs.length,
+    ok: good.length,
+    pages,
+    medianMs,
+    minMs: wall.length ? Math.min(...wall) : Number.NaN,
+    maxMs: wall.length ? Math.max(...wall) : Number.NaN,
+    pagesPerS: wall.length ? pages / (medianMs / 1000) : Number.NaN,
+    // Peak over every run, failed ones included: a run that died of memory counts.
+    peakRssMb: runs.length ? Math.max(...runs.map((r) => (Number.isFinite(r.peakRssMb) ? r.peakRssMb : 0))) : Number.NaN,
+  };
+}
+
+function printTable(files: number, mdFiles: number, results: Map<Candidate, Run[]>): Map<Candidate, Summary> {
+  const summaries = new Map<Candidate, Summary>();
+  const row = (cells: (string | number)[]) =>
+    console.log(cells.map((c, i) => (i === 0 ? String(c).padEnd(8) : String(c).padStart(10))).join(''));
+  row(['build', 'files', 'pages', 'median s', 'min s', 'max s', 'pages/s', 'peak MB', 'ok runs']);
+  for (const [name, runs] of results) {
+    const s = summarize(runs);
+    summaries.set(name, s);
+    row([
+      name,
+      fmtInt(name === 'full' ? files : mdFiles),
+      fmtInt(s.pages),
+      fmtS(s.medianMs),
+      fmtS(s.minMs),
+      fmtS(s.maxMs),
+      Number.isFinite(s.pagesPerS) ? s.pagesPerS.toFixed(0) : '-',
+      fmtInt(s.peakRssMb),
+      `${s.ok}/${s.runs}`,
+    ]);
+  }
+  console.log('(wall time of the whole process: start-up, imports, build, exit; peak RSS from GNU time, max over runs)');
+  const phases = results
+    .get('full')!
+    .filter((r) => r.ok)
+    .map((r) => r.phases);
+  if (phases.length > 0) {
+    const names = Object.keys(phases[0]!);
+    const parts = names.map((n) => `${n} ${fmtS(median(phases.map((p) => p[n] ?? Number.NaN)))} s`);
+    console.log(`full build phases as scripts/build.ts reports them (median): ${parts.join(', ')}`);
+  }
+  return summaries;
+}
+
+function printBudgets(n: number, full: Summary, plain: Summary, fullRuns: Run[]): void {
+  const ratio = full.medianMs / plain.medianMs;
+  console.log(`ratio full/plain (median wall): ${Number.isFinite(ratio) ? `${ratio.toFixed(2)}x` : '-'}`);
+  if (n === SMALL_N) {
+    const allOk = full.ok === full.runs && plain.ok === plain.runs;
+    const why = allOk ? '' : '  (not every run succeeded)';
+    const ratioOk = allOk && Number.isFinite(ratio) && ratio <= SMALL_MAX_RATIO;
+    const rssOk = allOk && full.peakRssMb < SMALL_MAX_RSS_MB;
+    console.log(`budget N=${SMALL_N}: full <= ${SMALL_MAX_RATIO}x plain         ${Number.isFinite(ratio) ? ratio.toFixed(2) : '-'}x  ${verdict(ratioOk)}${why}`);
+    console.log(`budget N=${SMALL_N}: full peak RSS < 2 GB     ${fmtInt(full.peakRssMb)} MB  ${verdict(rssOk)}${why}`);
+  }
+  if (n === LARGE_N) {
+    const heapFlag = /max[-_]old[-_]space[-_]size/.test(process.env.NODE_OPTIONS ?? '');
+    const finished = full.ok === full.runs && !heapFlag;
+    const worst = Math.max(...fullRuns.map((r) => r.wallMs));
+    console.log(
+      `budget N=${LARGE_N}: finishes with default heap ${finished ? 'yes' : heapFlag ? 'NODE_OPTIONS sets the heap size' : 'no'}  ${verdict(finished)}`,
+    );
+    console.log(`budget N=${LARGE_N}: full build < 10 min       ${fmtS(worst)} s  ${verdict(finished && worst < LARGE_MAX_MS)}`);
+    console.log(`budget N=${LARGE_N}: full peak RSS < 6 GB      ${fmtInt(full.peakRssMb)} MB  ${verdict(finished && full.peakRssMb < LARGE_MAX_RSS_MB)}`);
+  }
+}
+
+async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number): Promise<void> {
+  const work = join(tmp, `n${n}`);
+  const contentDir = join(work, 'content');
+  const plainRoot = join(work, 'plain');
+  mkdirSync(work, { recursive: true });
+  try {
+    const genStart = performance.now();
+    const { files, bytes } = await generateSyntheticHandbook(contentDir, n);
+    const mdFiles = readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).length;
+    console.log(
+      `\n== N = ${n.toLocaleString('en-US')} objectives: ${fmtInt(files)} files (${fmtInt(mdFiles)} .md), ${(bytes / 1e6).toFixed(1)} MB, generated in ${fmtInt(performance.now() - genStart)} ms; load ${load()}`,
+    );
+    mkdirSync(plainRoot);
+    createPlainAstroProject(plainRoot, contentDir, join(ROOT, 'node_modules'));
+
+    const results = new Map<Candidate, Run[]>([
+      ['full', []],
+      ['plain', []],
+    ]);
+    // Interleaved run by run so drift (other load, thermal, cache) hits both alike.
+    for (let run = 1; run <= runs; run++) {
+      for (const name of ['full', 'plain'] as const) {
+        const done = results.get(name)!;
+        // One failure (out of memory, timeout) is enough: do not repeat it.
+        if (done.some((r) => !r.ok)) continue;
+        const r = name === 'full' ? await measureFull(contentDir, work, timeoutMs) : await measurePlain(plainRoot, work, timeoutMs);
+        done.push(r);
+        const phases = Object.entries(r.phases)
+          .map(([k, v]) => `${k} ${fmtS(v)} s`)
+          .join(', ');
+        console.log(
+          `run ${run}/${runs} ${name.padEnd(5)} ${fmtS(r.wallMs).padStart(7)} s  ${fmtInt(r.peakRssMb).padStart(6)} MB  ` +
+            (r.ok ? `${fmtInt(r.pages)} pages${phases ? ` (${phases})` : ''}` : `FAILED: ${failureText(r)}`) +
+            `  [load ${load()}]`,
+        );
+        if (r.ok && name === 'plain' && r.pages !== mdFiles) {
+          console.log(`  warning: plain built ${r.pages} pages for ${mdFiles} .md files`);
+        }
+      }
+    }
+    console.log('');
+    const summaries = printTable(files, mdFiles, results);
+    printBudgets(n, summaries.get('full')!, summaries.get('plain')!, results.get('full')!);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      objectives: { type: 'string', default: '100,1000' },
+      runs: { type: 'string', default: '3' },
+      'timeout-min': { type: 'string', default: '30' },
+    },
+  });
+  const sizes = parseList(values.objectives);
+  const runs = positiveInt(values.runs, '--runs');
+  const timeoutMs = positiveInt(values['timeout-min'], '--timeout-min') * 60_000;
+  assertGnuTime();
+
+  const heapMb = getHeapStatistics().heap_size_limit / 2 ** 20;
+  console.log(
+    `node ${process.version}, ${availableParallelism()} CPUs, ${process.platform}/${process.arch}; ` +
+      `default heap limit ${fmtInt(heapMb)} MB; NODE_OPTIONS=${process.env.NODE_OPTIONS ? JSON.stringify(process.env.NODE_OPTIONS) : '(unset)'}; ` +
+      `load average ${load()}`,
+  );
+  console.log(
+    'full = scripts/build.ts (validate + Astro pages). The search index (Pagefind) is not part of the build yet, so it is not measured.',
+  );
+  console.log(
+    'plain = minimal Astro project, one bare page (relative path in an <h1>) per .md file of the same handbook, same node_modules.',
+  );
+  console.log(`${runs} run(s) per build, interleaved; each a fresh process, timeout ${values['timeout-min']} min.`);
+
+  const tmp = mkdtempSync(join(tmpdir(), 'okr-bench-build-'));
+  try {
+    for (const n of sizes) await benchOne(n, runs, tmp, timeoutMs);
+    if (!sizes.includes(SMALL_N)) console.log(`\n(budgets at N=${SMALL_N} not checked: N=${SMALL_N} was not requested)`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  console.log(`\ndone; load average ${load()}`);
+}
+
+await main();

@@ -1,0 +1,122 @@
+// Runs one command as a fresh process under GNU `/usr/bin/time -v` and
+// returns its wall time and peak resident set size. Used by bench-build.ts,
+// where the measured program (Astro) does its work in-process, so the peak
+// RSS of the direct command is the figure wanted. GNU time reports the
+// kernel's ru_maxrss for the waited-for child: the largest single process
+// among the child and its waited-for descendants (not a sum over them).
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+export const GNU_TIME = '/usr/bin/time';
+
+export interface CommandResult {
+  ok: boolean;
+  /** Wall time from spawn to exit, as seen by the parent, in ms. */
+  wallMs: number;
+  /** Peak RSS in MB (MiB), from "Maximum resident set size", or NaN if unknown. */
+  peakRssMb: number;
+  status: number | null;
+  /** The signal that ended the command ("SIGKILL", or "signal 9" as GNU time reports it), if any. */
+  signal: string | null;
+  /** True when the parent killed the command after the timeout. */
+  timedOut: boolean;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CommandOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** Kill the command (its whole process group) after this many ms; 0 for none. */
+  timeoutMs?: number;
+  /** Where GNU time writes its report (overwritten). */
+  timeReportFile: string;
+}
+
+// The process group of the command running now, so Ctrl-C in the parent can
+// stop it too (the command runs in its own group, see `detached` below).
+let running: number | undefined;
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    if (running !== undefined) {
+      try {
+        process.kill(-running, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    process.exit(130);
+  });
+}
+
+export function assertGnuTime(): void {
+  if (!existsSync(GNU_TIME)) {
+    throw new Error(`${GNU_TIME} (GNU time) is needed to measure peak memory; install it (Debian/Ubuntu: apt-get install time)`);
+  }
+}
+
+/** Keeps the last `max` characters of a growing output, so a chatty build cannot fill memory. */
+function tailBuffer(max: number) {
+  let text = '';
+  return {
+    add(chunk: Buffer) {
+      text += chunk.toString('utf8');
+      if (text.length > 2 * max) text = text.slice(-max);
+    },
+    get: () => text.slice(-max),
+  };
+}
+
+export async function measureCommand(command: string, args: string[], options: CommandOptions): Promise<CommandResult> {
+  rmSync(options.timeReportFile, { force: true });
+  const start = performance.now();
+  // detached: its own process group, so a timeout kills node and anything it started.
+  const child = spawn(GNU_TIME, ['-v', '-o', options.timeReportFile, command, ...args], {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running = child.pid;
+  const stdout = tailBuffer(64 * 1024);
+  const stderr = tailBuffer(64 * 1024);
+  child.stdout.on('data', stdout.add);
+  child.stderr.on('data', stderr.add);
+
+  let timedOut = false;
+  const timer =
+    options.timeoutMs && options.timeoutMs > 0
+      ? setTimeout(() => {
+          timedOut = true;
+          try {
+            process.kill(-child.pid!, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }, options.timeoutMs)
+      : undefined;
+
+  const [status, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, sig) => resolve([code, sig]));
+  });
+  const wallMs = performance.now() - start;
+  if (timer) clearTimeout(timer);
+  running = undefined;
+
+  const report = existsSync(options.timeReportFile) ? readFileSync(options.timeReportFile, 'utf8') : '';
+  const rss = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(report);
+  // GNU time exits with the command's status, and writes "Command terminated by signal N"
+  // or "Command exited with non-zero status N" into its report.
+  const terminated = /Command terminated by signal (\d+)/.exec(report);
+  return {
+    ok: status === 0 && !timedOut && !terminated,
+    wallMs,
+    peakRssMb: rss ? Number(rss[1]) / 1024 : Number.NaN,
+    status,
+    signal: signal ?? (terminated ? `signal ${terminated[1]}` : null),
+    timedOut,
+    stdout: stdout.get(),
+    stderr: stderr.get(),
+  };
+}
