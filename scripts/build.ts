@@ -44,4 +44,4 @@ if (!outcome.built) {
 }
 const shown = (dir: string) => (path.relative(cwd, dir).startsWith('..') ? dir : path.relative(cwd, dir) || dir);
 const timings = outcome.phases.map(([name, ms]) => `${name} ${ms} ms`).join(', ');
-process.stdout.write(`Built ${outcome.pages} pages from ${check.summary.files} files into ${shown(outDir)} (${timings}).\n`);
+process.stdout.write(`Built ${outcome.pages} pages from ${check.summary.files} files into ${shown(outDir)}, ${outcome.searchPages} of them in the search index (${timings}).\n`);

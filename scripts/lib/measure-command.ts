@@ -1,11 +1,15 @@
 // Runs one command as a fresh process under GNU `/usr/bin/time -v` and
-// returns its wall time and peak resident set size. Used by bench-build.ts,
-// where the measured program (Astro) does its work in-process, so the peak
-// RSS of the direct command is the figure wanted. GNU time reports the
-// kernel's ru_maxrss for the waited-for child: the largest single process
-// among the child and its waited-for descendants (not a sum over them).
+// returns its wall time and peak resident set size, two ways:
+// - peakRssMb: GNU time's "Maximum resident set size", the kernel's
+//   ru_maxrss: the largest *single* process among the command and its
+//   waited-for descendants, exact but not a sum over processes;
+// - treePeakRssMb: the sum of VmRSS over the command's process group,
+//   sampled every SAMPLE_MS from /proc, which sees a helper process (such as
+//   Pagefind's binary) and Node at the same time, but can miss a short peak.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+
+const SAMPLE_MS = 250;
 
 export const GNU_TIME = '/usr/bin/time';
 
@@ -13,8 +17,10 @@ export interface CommandResult {
   ok: boolean;
   /** Wall time from spawn to exit, as seen by the parent, in ms. */
   wallMs: number;
-  /** Peak RSS in MB (MiB), from "Maximum resident set size", or NaN if unknown. */
+  /** Peak RSS in MB (MiB) of the largest single process, from GNU time, or NaN if unknown. */
   peakRssMb: number;
+  /** Peak of the summed RSS of the whole process group in MB (MiB), sampled; NaN without /proc. */
+  treePeakRssMb: number;
   status: number | null;
   /** The signal that ended the command ("SIGKILL", or "signal 9" as GNU time reports it), if any. */
   signal: string | null;
@@ -55,6 +61,30 @@ export function assertGnuTime(): void {
   }
 }
 
+/** Sum of VmRSS (KiB) over the processes of process group `pgid`, or NaN without /proc. */
+function groupRssKb(pgid: number): number {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return Number.NaN;
+  }
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // Fields after "(comm)", which may itself hold spaces: state ppid pgrp ...
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== pgid) continue;
+      const rss = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (rss) total += Number(rss[1]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
 /** Keeps the last `max` characters of a growing output, so a chatty build cannot fill memory. */
 function tailBuffer(max: number) {
   let text = '';
@@ -83,6 +113,11 @@ export async function measureCommand(command: string, args: string[], options: C
   child.stdout.on('data', stdout.add);
   child.stderr.on('data', stderr.add);
 
+  let treePeakKb = 0;
+  const sampler = setInterval(() => {
+    treePeakKb = Math.max(treePeakKb, groupRssKb(child.pid!));
+  }, SAMPLE_MS);
+
   let timedOut = false;
   const timer =
     options.timeoutMs && options.timeoutMs > 0
@@ -102,6 +137,7 @@ export async function measureCommand(command: string, args: string[], options: C
   });
   const wallMs = performance.now() - start;
   if (timer) clearTimeout(timer);
+  clearInterval(sampler);
   running = undefined;
 
   const report = existsSync(options.timeReportFile) ? readFileSync(options.timeReportFile, 'utf8') : '';
@@ -113,6 +149,7 @@ export async function measureCommand(command: string, args: string[], options: C
     ok: status === 0 && !timedOut && !terminated,
     wallMs,
     peakRssMb: rss ? Number(rss[1]) / 1024 : Number.NaN,
+    treePeakRssMb: existsSync('/proc/self/stat') ? treePeakKb / 1024 : Number.NaN,
     status,
     signal: signal ?? (terminated ? `signal ${terminated[1]}` : null),
     timedOut,

@@ -90,13 +90,91 @@ describe('the built demo site in Chromium', () => {
     }
   }, 120_000);
 
-  it('ships no JavaScript and keeps every link under the base path', async () => {
+  it('ships no JavaScript but the search loader, and keeps every link under the base path', async () => {
     const { page } = await open('');
-    const scripts = await page.locator('script').count();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    const scripts = await page.$$eval('script', (elements) => elements.map((script) => ({ src: script.getAttribute('src'), text: script.textContent ?? '' })));
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]!.src).toBeNull();
+    expect(scripts[0]!.text).toContain('search-ui.js');
+    await page.waitForTimeout(300);
+    expect(requested.filter((url) => /search-ui|pagefind/.test(url))).toEqual([]); // nothing loads until search is used
     const links = await page.$$eval('a[href^="/"]', (anchors) => anchors.map((a) => a.getAttribute('href')!));
-    expect(scripts).toBe(0);
     expect(links.length).toBeGreaterThan(5);
-    expect(links.filter((link) => !link.startsWith("/okrs/"))).toEqual([]);
+    expect(links.filter((link) => !link.startsWith('/okrs/'))).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('search in Chromium', () => {
+  /** Types into the header's search box and returns the results shown: title, details, address. */
+  async function searchFor(page: Page, term: string) {
+    await page.fill('#site-search-input', term);
+    await page.waitForFunction(
+      (expected) => {
+        const status = document.querySelector('.search-status')?.textContent ?? '';
+        return (document.getElementById('site-search-input') as HTMLInputElement).value === expected && /result/.test(status);
+      },
+      term,
+    );
+    await page.waitForTimeout(200);
+    return page.$$eval('.search-results li', (items) =>
+      items.map((item) => ({
+        title: item.querySelector('a')!.textContent,
+        href: item.querySelector('a')!.getAttribute('href'),
+        details: item.querySelector('.search-details')!.textContent,
+      })),
+    );
+  }
+
+  it('moves focus to the search box with the / key, and loads search only then', async () => {
+    const { page, errors } = await open('objectives/');
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
+    await page.waitForSelector('.search-filters select');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('finds a glossary term by a synonym', async () => {
+    const { page, errors } = await open('');
+    const results = await searchFor(page, 'OKR accountable');
+    expect(results[0]).toMatchObject({ title: 'OKR Owner', href: '/okrs/glossary/okr-owner/' });
+    expect(results[0]!.details).toContain('Glossary term');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("finds a person's page by their name", async () => {
+    const { page } = await open('');
+    const model = JSON.parse(await (await page.request.get(`${server.url}handbook.json`)).text());
+    const person = model.people.find((p: { role: string | null }) => p.role?.startsWith('Product Manager, Onboarding'));
+    const results = await searchFor(page, person.name);
+    expect(results[0]).toMatchObject({ title: person.name, href: `/okrs/people/${person.id}/` });
+    await page.close();
+  });
+
+  it('finds a key result by its id and by words of its title, first, with kind, owner and cycle', async () => {
+    const { page } = await open('');
+    const byId = await searchFor(page, 'q2-day7-activation');
+    expect(byId[0]!.href).toBe('/okrs/key-results/q2-day7-activation/');
+    expect(byId[0]!.details).toMatch(/^Key result · .+ · 2026 Q2$/);
+    const byWords = await searchFor(page, 'SSO SCIM provisioning');
+    expect(byWords[0]!.href).toBe('/okrs/key-results/q3-sso-scim/');
+    await page.close();
+  });
+
+  it('narrows results to one cycle with the cycle filter', async () => {
+    const { page, errors } = await open('');
+    const all = await searchFor(page, 'activation');
+    expect(new Set(all.map((result) => result.details!.split(' · ').at(-1))).size).toBeGreaterThan(1);
+    await page.selectOption('select[name="cycle"]', '2026 Q1');
+    await page.waitForFunction(() => [...document.querySelectorAll('.search-details')].every((d) => d.textContent!.endsWith('2026 Q1')));
+    const narrowed = await page.$$eval('.search-details', (details) => details.map((d) => d.textContent));
+    expect(narrowed.length).toBeGreaterThan(0);
+    expect(narrowed.length).toBeLessThan(all.length);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkHandbook, type CheckResult } from '../check-handbook.js';
+import { indexSearch } from './index-search.js';
 
 export interface BuildOptions {
   /** The project root, where astro.config.mjs lives. */
@@ -19,6 +20,8 @@ export interface BuildOutcome {
   /** Milliseconds per phase, in order. */
   phases: [string, number][];
   pages: number;
+  /** Pages in the search index. */
+  searchPages: number;
 }
 
 /**
@@ -37,7 +40,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
 
   const check = await checkHandbook({ contentDir: options.contentDir });
   lap('validate');
-  if (check.summary.errors > 0) return { check, built: false, phases, pages: 0 };
+  if (check.summary.errors > 0) return { check, built: false, phases, pages: 0, searchPages: 0 };
 
   // Handed to the pages in this process: no page reads or parses a content file.
   const { setSiteModel } = await import('../../site/handbook.js');
@@ -59,12 +62,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
   lap('pages');
   // Astro's content-collection modules are build internals that name local paths; a static site needs neither.
   for (const internal of ['content-modules.mjs', 'content-assets.mjs']) await fs.rm(path.join(staging, internal), { force: true });
+  const search = await indexSearch(staging, check.handbook.glossary).catch(async (error: unknown) => {
+    await fs.rm(staging, { recursive: true, force: true });
+    throw error;
+  });
+  lap('search');
 
   if (existsSync(options.outDir)) await fs.rm(options.outDir, { recursive: true, force: true });
   await fs.rename(staging, options.outDir);
   const pages = await countPages(options.outDir);
   lap('write');
-  return { check, built: true, phases, pages };
+  return { check, built: true, phases, pages, searchPages: search.pages };
 }
 
 async function countPages(dir: string): Promise<number> {

@@ -53,7 +53,7 @@ describe('npm run build', () => {
 
   it('validates, builds every address and says what it did', () => {
     expect(first.status, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/Built \d+ pages from 13 files into .* \(validate \d+ ms, pages \d+ ms, write \d+ ms\)/);
+    expect(first.stdout).toMatch(/Built \d+ pages from 13 files into .* \(validate \d+ ms, pages \d+ ms, search \d+ ms, write \d+ ms\)/);
     for (const address of ['/', '/glossary/', '/glossary/okr-owner/']) expect(existsSync(path.join(out, address, 'index.html')), address).toBe(true);
     expect(existsSync(path.join(out, 'handbook.json'))).toBe(true);
   });
@@ -62,11 +62,12 @@ describe('npm run build', () => {
     const html = page(out, '/');
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Keep the customers we win');
-    expect(html).not.toMatch(/<script\b/);
+    expect(html).not.toContain('alert(1)</script>');
   });
 
   it('sanitises raw HTML in a Markdown body, keeping harmless markup', () => {
-    const html = page(out, '/objectives/activation/');
+    const full = page(out, '/objectives/activation/');
+    const html = full.slice(full.indexOf('<main'), full.indexOf('</main>'));
     expect(html).toContain('Why it <em>matters</em>.');
     expect(html).not.toMatch(/<script\b|onerror|javascript:/);
     expect(html).toContain('click');
@@ -97,6 +98,15 @@ describe('npm run build', () => {
       ['q3-retention', 'lee-wong'],
       ['q3-churn', 'sam-okafor'],
     ]);
+  });
+
+  it('marks entity pages for search, with facets from the model, and writes the index', () => {
+    const html = page(out, '/objectives/retention/');
+    expect(html).toContain('data-pagefind-body');
+    for (const facet of ['kind:Objective', 'cycle:2026 Q3', 'team:Growth', 'owner:Priya Shah']) expect(html).toContain(`data-pagefind-filter="${facet}"`);
+    expect(page(out, '/ownership/')).not.toContain('data-pagefind-body'); // chrome and indexes are not indexed
+    expect(existsSync(path.join(out, 'pagefind', 'pagefind.js'))).toBe(true);
+    expect(first.stdout).toMatch(/\d+ of them in the search index/);
   });
 
   it('names the owner, sponsor, team and key results on an objective page', () => {

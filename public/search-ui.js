@@ -1,0 +1,104 @@
+// The handbook's search box, loaded on first use. It drives Pagefind's JS
+// API: results show kind, owner and cycle; filters come from the index
+// (which takes them from the validated model); arrow keys move through
+// results and Escape closes them.
+const FILTERS = [
+  ['kind', 'Kind'],
+  ['cycle', 'Cycle'],
+  ['team', 'Team'],
+  ['owner', 'Owner'],
+];
+
+export async function attach(form, input) {
+  const base = form.dataset.base;
+  const panel = form.querySelector('#site-search-results');
+  const pagefind = await import(`${base}pagefind/pagefind.js`);
+  await pagefind.options({ baseUrl: base });
+  const available = await pagefind.filters();
+
+  const controls = document.createElement('div');
+  controls.className = 'search-filters';
+  const selects = new Map();
+  for (const [name, label] of FILTERS) {
+    const values = Object.keys(available[name] ?? {}).sort((a, b) => a.localeCompare(b));
+    if (values.length === 0) continue;
+    const select = document.createElement('select');
+    select.name = name;
+    select.append(new Option(`${label}: any`, ''));
+    for (const value of values) select.append(new Option(value, value));
+    select.setAttribute('aria-label', `Filter by ${label.toLowerCase()}`);
+    select.addEventListener('change', run);
+    selects.set(name, select);
+    controls.append(select);
+  }
+  const status = document.createElement('p');
+  status.className = 'muted search-status';
+  status.setAttribute('role', 'status');
+  const list = document.createElement('ol');
+  list.className = 'search-results';
+  panel.replaceChildren(controls, status, list);
+
+  let generation = 0;
+  async function run() {
+    const term = input.value.trim();
+    const filters = {};
+    for (const [name, select] of selects) if (select.value) filters[name] = select.value;
+    if (!term && Object.keys(filters).length === 0) {
+      list.replaceChildren();
+      status.textContent = 'Type to search objectives, key results, people, teams, cycles, reviews and the glossary.';
+      panel.hidden = false;
+      return;
+    }
+    const mine = ++generation;
+    const search = await pagefind.search(term || null, { filters });
+    if (mine !== generation) return; // a newer search has started
+    const data = await Promise.all(search.results.slice(0, 16).map((result) => result.data()));
+    if (mine !== generation) return;
+    // A glossary term can match twice, as its page and as its synonyms: show it once.
+    const seen = new Set();
+    const results = data.filter((result) => !seen.has(result.url) && seen.add(result.url)).slice(0, 12);
+    list.replaceChildren(...results.map(renderResult));
+    status.textContent = results.length === 0 ? 'No results.' : `${results.length} result${results.length === 1 ? '' : 's'}${search.results.length > 16 ? ', best first' : ''}.`;
+    panel.hidden = false;
+  }
+
+  function renderResult(data) {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = data.url;
+    link.textContent = data.meta.title ?? data.url;
+    const details = document.createElement('span');
+    details.className = 'search-details';
+    details.textContent = [data.meta.kind, data.meta.owner, data.meta.cycle].filter(Boolean).join(' · ');
+    const excerpt = document.createElement('span');
+    excerpt.className = 'search-excerpt';
+    // Pagefind's excerpt is escaped text with <mark> around the matched words.
+    excerpt.innerHTML = data.excerpt;
+    item.append(link, details, excerpt);
+    return item;
+  }
+
+  input.addEventListener('input', run);
+  form.addEventListener('keydown', (event) => {
+    const links = [...list.querySelectorAll('a')];
+    const index = links.indexOf(document.activeElement);
+    if (event.key === 'ArrowDown' && links.length > 0) {
+      event.preventDefault();
+      links[Math.min(index + 1, links.length - 1)].focus();
+    } else if (event.key === 'ArrowUp' && links.length > 0) {
+      event.preventDefault();
+      if (index <= 0) input.focus();
+      else links[index - 1].focus();
+    } else if (event.key === 'Escape') {
+      panel.hidden = true;
+      input.focus();
+    }
+  });
+  document.addEventListener('click', (event) => {
+    if (!form.contains(event.target)) panel.hidden = true;
+  });
+  input.addEventListener('focus', () => {
+    if (input.value.trim() !== '') panel.hidden = false;
+  });
+  await run();
+}
