@@ -58,7 +58,9 @@ export async function attach(form, input) {
     const seen = new Set();
     const results = data.filter((result) => !seen.has(result.url) && seen.add(result.url)).slice(0, 12);
     list.replaceChildren(...results.map(renderResult));
-    status.textContent = results.length === 0 ? 'No results.' : `${results.length} result${results.length === 1 ? '' : 's'}${search.results.length > 16 ? ', best first' : ''}.`;
+    const total = search.results.length;
+    status.textContent =
+      results.length === 0 ? 'No results.' : results.length < total ? `The best ${results.length} of ${total} results; add words or a filter to narrow them.` : `${total} result${total === 1 ? '' : 's'}.`;
     panel.hidden = false;
   }
 
@@ -90,8 +92,13 @@ export async function attach(form, input) {
       if (index <= 0) input.focus();
       else links[index - 1].focus();
     } else if (event.key === 'Escape') {
+      // One press closes the results; the browser would otherwise first clear the box.
+      event.preventDefault();
       panel.hidden = true;
       input.focus();
+    } else if (event.key === 'Enter' && document.activeElement === input && links.length > 0) {
+      event.preventDefault();
+      links[0].click();
     }
   });
   document.addEventListener('click', (event) => {

@@ -194,7 +194,7 @@ function printTable(files: number, mdFiles: number, results: Map<Candidate, Run[
     ]);
   }
   console.log(
-    '(wall: whole process, start-up to exit. peak: largest single process, GNU time; tree: RSS summed over the process group, sampled every 250 ms; both max over runs)',
+    '(wall: whole process, start-up to exit. peak: largest single process, GNU time; tree: RSS summed over the process group, sampled every 250 ms; both max over runs; memory budgets use the larger)',
   );
   const fullOk = results.get('full')!.filter((r) => r.ok);
   const phases = fullOk.map((r) => r.phases);
@@ -278,6 +278,7 @@ async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number)
             (r.ok ? `${fmtInt(r.pages)} pages${phases ? ` (${phases})` : ''}` : `FAILED: ${failureText(r)}`) +
             `  [load ${load()}]`,
         );
+        if (r.treePeakParts) console.log(`            tree peak made of: ${r.treePeakParts}`);
         if (r.ok && name === 'plain' && r.pages !== mdFiles) {
           console.log(`  warning: plain built ${r.pages} pages for ${mdFiles} .md files`);
         }
@@ -319,6 +320,8 @@ async function main(): Promise<void> {
   console.log(`${runs} run(s) per build, interleaved; each a fresh process, timeout ${values['timeout-min']} min.`);
 
   const tmp = mkdtempSync(join(tmpdir(), 'okr-bench-build-'));
+  // Also on Ctrl-C (measure-command.ts kills the running build, then exits).
+  process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
   try {
     for (const n of sizes) await benchOne(n, runs, tmp, timeoutMs);
     if (!sizes.includes(SMALL_N)) console.log(`\n(budgets at N=${SMALL_N} not checked: N=${SMALL_N} was not requested)`);

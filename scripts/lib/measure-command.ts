@@ -21,6 +21,8 @@ export interface CommandResult {
   peakRssMb: number;
   /** Peak of the summed RSS of the whole process group in MB (MiB), sampled; NaN without /proc. */
   treePeakRssMb: number;
+  /** What made up that sampled peak, e.g. "node 5,100 + pagefind 1,800 MB". */
+  treePeakParts: string;
   status: number | null;
   /** The signal that ended the command ("SIGKILL", or "signal 9" as GNU time reports it), if any. */
   signal: string | null;
@@ -61,15 +63,15 @@ export function assertGnuTime(): void {
   }
 }
 
-/** Sum of VmRSS (KiB) over the processes of process group `pgid`, or NaN without /proc. */
-function groupRssKb(pgid: number): number {
+/** VmRSS (KiB) of each process of process group `pgid`, by command name; empty without /proc. */
+function groupRss(pgid: number): { name: string; kb: number }[] {
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
   } catch {
-    return Number.NaN;
+    return [];
   }
-  let total = 0;
+  const parts: { name: string; kb: number }[] = [];
   for (const pid of pids) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -77,12 +79,18 @@ function groupRssKb(pgid: number): number {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (Number(fields[2]) !== pgid) continue;
       const rss = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (rss) total += Number(rss[1]);
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (rss) parts.push({ name, kb: Number(rss[1]) });
     } catch {
       // the process ended meanwhile
     }
   }
-  return total;
+  return parts;
+}
+
+function describeParts(parts: { name: string; kb: number }[]): string {
+  const big = parts.filter((p) => p.kb >= 10 * 1024).sort((a, b) => b.kb - a.kb);
+  return `${big.map((p) => `${p.name} ${Math.round(p.kb / 1024).toLocaleString('en-US')}`).join(' + ')} MB`;
 }
 
 /** Keeps the last `max` characters of a growing output, so a chatty build cannot fill memory. */
@@ -114,8 +122,14 @@ export async function measureCommand(command: string, args: string[], options: C
   child.stderr.on('data', stderr.add);
 
   let treePeakKb = 0;
+  let treePeakParts = '';
   const sampler = setInterval(() => {
-    treePeakKb = Math.max(treePeakKb, groupRssKb(child.pid!));
+    const parts = groupRss(child.pid!);
+    const kb = parts.reduce((sum, p) => sum + p.kb, 0);
+    if (kb > treePeakKb) {
+      treePeakKb = kb;
+      treePeakParts = describeParts(parts);
+    }
   }, SAMPLE_MS);
 
   let timedOut = false;
@@ -150,6 +164,7 @@ export async function measureCommand(command: string, args: string[], options: C
     wallMs,
     peakRssMb: rss ? Number(rss[1]) / 1024 : Number.NaN,
     treePeakRssMb: existsSync('/proc/self/stat') ? treePeakKb / 1024 : Number.NaN,
+    treePeakParts,
     status,
     signal: signal ?? (terminated ? `signal ${terminated[1]}` : null),
     timedOut,

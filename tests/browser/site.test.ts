@@ -142,6 +142,12 @@ describe('search in Chromium', () => {
     const results = await searchFor(page, 'OKR accountable');
     expect(results[0]).toMatchObject({ title: 'OKR Owner', href: '/okrs/glossary/okr-owner/' });
     expect(results[0]!.details).toContain('Glossary term');
+    // Escape closes the results in one press and keeps the words typed; Enter opens the first result.
+    await page.keyboard.press('Escape');
+    expect(await page.isHidden('#site-search-results')).toBe(true);
+    expect(await page.inputValue('#site-search-input')).toBe('OKR accountable');
+    await page.focus('#site-search-input');
+    await Promise.all([page.waitForURL('**/glossary/okr-owner/'), page.keyboard.press('Enter')]);
     expect(errors).toEqual([]);
     await page.close();
   });
