@@ -278,7 +278,14 @@ async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number)
             (r.ok ? `${fmtInt(r.pages)} pages${phases ? ` (${phases})` : ''}` : `FAILED: ${failureText(r)}`) +
             `  [load ${load()}]`,
         );
-        if (r.treePeakParts) console.log(`            tree peak made of: ${r.treePeakParts}`);
+        if (r.treePeakParts) {
+          const own = Object.entries(r.peakByName)
+            .filter(([, mb]) => mb >= 10)
+            .sort((a, b) => b[1] - a[1])
+            .map(([proc, mb]) => `${proc} ${fmtInt(mb)}`)
+            .join(', ');
+          console.log(`            tree peak made of: ${r.treePeakParts}; each process's own sampled peak: ${own} MB`);
+        }
         if (r.ok && name === 'plain' && r.pages !== mdFiles) {
           console.log(`  warning: plain built ${r.pages} pages for ${mdFiles} .md files`);
         }

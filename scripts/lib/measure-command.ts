@@ -23,6 +23,8 @@ export interface CommandResult {
   treePeakRssMb: number;
   /** What made up that sampled peak, e.g. "node 5,100 + pagefind 1,800 MB". */
   treePeakParts: string;
+  /** Sampled peak RSS per command name in MB (MiB), each at its own moment, e.g. { node: 1600, pagefind_extend: 5200 }. */
+  peakByName: Record<string, number>;
   status: number | null;
   /** The signal that ended the command ("SIGKILL", or "signal 9" as GNU time reports it), if any. */
   signal: string | null;
@@ -123,8 +125,10 @@ export async function measureCommand(command: string, args: string[], options: C
 
   let treePeakKb = 0;
   let treePeakParts = '';
+  const peakByName: Record<string, number> = {};
   const sampler = setInterval(() => {
     const parts = groupRss(child.pid!);
+    for (const p of parts) peakByName[p.name] = Math.max(peakByName[p.name] ?? 0, p.kb / 1024);
     const kb = parts.reduce((sum, p) => sum + p.kb, 0);
     if (kb > treePeakKb) {
       treePeakKb = kb;
@@ -165,6 +169,7 @@ export async function measureCommand(command: string, args: string[], options: C
     peakRssMb: rss ? Number(rss[1]) / 1024 : Number.NaN,
     treePeakRssMb: existsSync('/proc/self/stat') ? treePeakKb / 1024 : Number.NaN,
     treePeakParts,
+    peakByName,
     status,
     signal: signal ?? (terminated ? `signal ${terminated[1]}` : null),
     timedOut,

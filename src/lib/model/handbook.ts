@@ -141,6 +141,8 @@ export interface KeyResult {
   progress?: number;
   /** The retrospective score, for a closed cycle. */
   score?: Score;
+  /** Objectives that name this key result in `dependsOn`. */
+  dependedOnBy: Objective[];
   source: Source;
 }
 

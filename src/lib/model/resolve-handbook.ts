@@ -192,6 +192,7 @@ export function resolveHandbook(declarations: Declarations, settings: Settings, 
         metric: kr.data.metric,
         initiatives: [],
         checkIns: [],
+        dependedOnBy: [],
         source: { file: d.file, path },
       };
       for (const item of kr.initiatives) {
@@ -234,6 +235,7 @@ export function resolveHandbook(declarations: Declarations, settings: Settings, 
       }
       if (objective && target) {
         objective.dependsOn.push(target);
+        if ('objective' in target && !target.dependedOnBy.includes(objective)) target.dependedOnBy.push(objective);
         const targetObjective = 'objective' in target ? target.objective : target;
         if (!targetObjective.dependedOnBy.includes(objective)) targetObjective.dependedOnBy.push(objective);
       }

@@ -101,6 +101,7 @@ function serializeKeyResult(kr: KeyResult) {
     progress: orNull(kr.progress),
     latestConfidence: orNull(kr.latestCheckIn?.confidence),
     score: orNull(kr.score?.score),
+    dependedOnBy: ids(kr.dependedOnBy),
     initiatives: kr.initiatives.map(serializeInitiative),
     checkIns: kr.checkIns.map(serializeCheckIn),
   };
