@@ -8,7 +8,7 @@
 //   plain: a minimal Astro project with one bare page per .md file of the
 //          same handbook (scripts/lib/plain-astro-project.ts), built with
 //          `node node_modules/astro/astro.js build --root <tmp>`.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,8 @@ interface Run extends CommandResult {
   phases: Record<string, number>;
   /** Pages in the search index, as scripts/build.ts reports it (full build only). */
   searchPages?: number;
+  /** Bytes written under pagefind/ (full build only). */
+  searchBytes?: number;
 }
 
 const fmtInt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '-');
@@ -57,6 +59,18 @@ function positiveInt(value: string, flag: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a positive integer, got "${value}"`);
   return n;
+}
+
+/** Total size of the files under `dir`, 0 when it does not exist. */
+function folderBytes(dir: string): number {
+  try {
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .map((file) => statSync(join(dir, file)))
+      .filter((stat) => stat.isFile())
+      .reduce((sum, stat) => sum + stat.size, 0);
+  } catch {
+    return 0;
+  }
 }
 
 function countPages(dir: string): number {
@@ -111,7 +125,13 @@ async function measureFull(contentDir: string, work: string, timeoutMs: number):
     },
   );
   const search = /(\d+) of them in the search index/.exec(r.stdout);
-  const run = { ...r, pages: r.ok ? countPages(out) : 0, phases: parsePhases(r.stdout), searchPages: search ? Number(search[1]) : undefined };
+  const run = {
+    ...r,
+    pages: r.ok ? countPages(out) : 0,
+    phases: parsePhases(r.stdout),
+    searchPages: search ? Number(search[1]) : undefined,
+    searchBytes: r.ok ? folderBytes(join(out, 'pagefind')) : undefined,
+  };
   rmSync(out, { recursive: true, force: true });
   return run;
 }
@@ -207,7 +227,9 @@ function printTable(files: number, mdFiles: number, results: Map<Candidate, Run[
     console.log(`full build phases as scripts/build.ts reports them (median): ${parts.join(', ')}`);
     const indexed = fullOk.map((r) => r.searchPages).filter((v) => v !== undefined);
     if (names.includes('search')) {
-      console.log(`search index: built by the full build (Pagefind), ${indexed.length ? `${fmtInt(indexed[0]!)} pages indexed` : 'page count not reported'}; plain Astro has none`);
+      const bytes = fullOk.map((r) => r.searchBytes).filter((v): v is number => v !== undefined);
+      const size = bytes.length ? `, ${(median(bytes) / 1_048_576).toFixed(1)} MB on disk` : '';
+      console.log(`search index: built by the full build (Pagefind), ${indexed.length ? `${fmtInt(indexed[0]!)} pages indexed` : 'page count not reported'}${size}, in ${fmtS(median(phases.map((p) => p.search ?? NaN)))} s; plain Astro has none`);
     } else {
       console.log('search index: the build has no search step yet, so none is measured');
     }
