@@ -73,20 +73,12 @@ function needsFullParser(yaml: string): boolean {
 export function readFrontMatter(text: string): FrontMatter {
   if (text.startsWith('+++')) return refuseLanguage('TOML', 0, 0);
   if (text.startsWith('---\r') && !text.includes('\n')) {
-    return {
-      data: undefined,
-      present: true,
-      body: '',
-      bodyLine: 1,
-      yaml: '',
-      yamlOffset: 3,
-      problem: {
-        rule: 'yaml-syntax',
-        offset: 0,
-        message: 'The file ends its lines with a lone carriage return (old Mac style), so its front matter cannot be read.',
-        hint: 'Save the file with LF (or CRLF) line endings.',
-      },
-    };
+    return unreadable('', 3, {
+      rule: 'yaml-syntax',
+      offset: 0,
+      message: 'The file ends its lines with a lone carriage return (old Mac style), so its front matter cannot be read.',
+      hint: 'Save the file with LF (or CRLF) line endings.',
+    });
   }
   if (!text.startsWith('---') || text.charAt(3) === '-') {
     return { data: undefined, present: false, body: text, bodyLine: 1, yaml: '', yamlOffset: 0 };
@@ -100,39 +92,28 @@ export function readFrontMatter(text: string): FrontMatter {
   return splitYamlFrontMatter(text, yamlOffset);
 }
 
+/** Front matter that is there but cannot be read: one problem, no data, no body. */
+function unreadable(yaml: string, yamlOffset: number, problem: FrontMatterProblem): FrontMatter {
+  return { data: undefined, present: true, body: '', bodyLine: 1, yaml, yamlOffset, problem };
+}
+
 function refuseLanguage(language: string, offset: number, yamlOffset: number): FrontMatter {
-  return {
-    data: undefined,
-    present: true,
-    body: '',
-    bodyLine: 1,
-    yaml: '',
-    yamlOffset,
-    problem: {
-      rule: 'front-matter-language',
-      offset,
-      message: `Front matter is written in ${language}; only YAML is accepted, and this block was not evaluated.`,
-      hint: 'Open the block with a plain `---` line and write the fields as YAML (`field: value`).',
-    },
-  };
+  return unreadable('', yamlOffset, {
+    rule: 'front-matter-language',
+    offset,
+    message: `Front matter is written in ${language}; only YAML is accepted, and this block was not evaluated.`,
+    hint: 'Open the block with a plain `---` line and write the fields as YAML (`field: value`).',
+  });
 }
 
 function splitYamlFrontMatter(text: string, yamlOffset: number): FrontMatter {
   if (text.indexOf('\n---', yamlOffset - 1) === -1) {
-    return {
-      data: undefined,
-      present: true,
-      body: '',
-      bodyLine: 1,
-      yaml: text.slice(yamlOffset),
-      yamlOffset,
-      problem: {
-        rule: 'yaml-syntax',
-        offset: 0,
-        message: 'The front matter opened on line 1 is never closed.',
-        hint: 'Add a line with just `---` after the last field.',
-      },
-    };
+    return unreadable(text.slice(yamlOffset), yamlOffset, {
+      rule: 'yaml-syntax',
+      offset: 0,
+      message: 'The front matter opened on line 1 is never closed.',
+      hint: 'Add a line with just `---` after the last field.',
+    });
   }
 
   const file = matter(text, SAFE_OPTIONS);
