@@ -1,22 +1,32 @@
 #!/usr/bin/env node
 // `npm run build`: validate, then build the site. Only this file touches argv, the console and the exit code.
+//
+// The build runs in two processes, one after the other: a child validates and
+// renders the pages, and exits; then this process indexes them with Pagefind.
+// Pagefind's own process needs several GB on a large handbook, and this way
+// it never runs while the page build still holds the model and Astro.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSite } from '../src/lib/build/build-site.js';
+import { buildPages, publishSite } from '../src/lib/build/build-site.js';
+import { indexSearch, type TermNames } from '../src/lib/build/index-search.js';
 import { parseArguments, UsageError } from '../src/lib/cli/parse-arguments.js';
 import { formatPretty } from '../src/lib/format/format-pretty.js';
 
 const USAGE = `Usage: npm run build -- [--content DIR] [--out DIR] [--base PATH]
 
-Validates the handbook, then builds the site into --out (default dist/).
-Nothing is written when validation finds an error.`;
+Validates the handbook, then builds the site and its search index into --out
+(default dist/). Nothing is written when validation finds an error.`;
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const self = fileURLToPath(import.meta.url);
+const root = path.resolve(path.dirname(self), '..');
 const cwd = process.env.INIT_CWD ?? process.cwd();
 
 let flags;
 try {
-  flags = parseArguments(process.argv.slice(2), { values: ['content', 'out', 'base'], switches: ['help'] });
+  // `--pages-into` and `--report` are internal: they make this file the page-building child.
+  flags = parseArguments(process.argv.slice(2), { values: ['content', 'out', 'base', 'pages-into', 'report'], switches: ['help'] });
 } catch (error) {
   if (!(error instanceof UsageError)) throw error;
   process.stderr.write(`${error.message}\n\n${USAGE}\n`);
@@ -33,15 +43,65 @@ const rawBase = (flags.get('base') as string | undefined) ?? '/';
 const base = `/${rawBase.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 
-const outcome = await buildSite({ root, contentDir, outDir, base, log: (line) => process.stdout.write(`${line}\n`) });
-const { check } = outcome;
-if (check.diagnostics.length > 0 || !outcome.built) {
-  process.stdout.write(formatPretty(check.diagnostics, check.summary, { color, readText: () => undefined }));
+interface PagesReport {
+  built: boolean;
+  pages: number;
+  files: number;
+  phases: [string, number][];
 }
-if (!outcome.built) {
-  process.stderr.write(`Build refused: fix the errors above. ${outDir} was not touched.\n`);
+
+if (flags.has('pages-into')) {
+  // The child: validate and render the pages, report, exit.
+  const outcome = await buildPages({ root, contentDir, stagingDir: flags.get('pages-into') as string, base });
+  const { check } = outcome;
+  if (check.diagnostics.length > 0 || !outcome.built) {
+    process.stdout.write(formatPretty(check.diagnostics, check.summary, { color, readText: () => undefined }));
+  }
+  const report: PagesReport = { built: outcome.built, pages: outcome.pages, files: check.summary.files, phases: outcome.phases };
+  writeFileSync(flags.get('report') as string, JSON.stringify(report));
+  process.exit(outcome.built ? 0 : 1);
+}
+
+const staging = `${outDir.replace(/\/+$/, '')}.partial-${process.pid}`;
+const reportFile = `${staging}.report.json`;
+const cleanUp = () => {
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(reportFile, { force: true });
+};
+const child = spawnSync(
+  process.execPath,
+  [...process.execArgv, self, '--content', contentDir, '--base', base, '--pages-into', staging, '--report', reportFile],
+  { stdio: 'inherit', env: { ...process.env, INIT_CWD: cwd } },
+);
+const report = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as PagesReport) : undefined;
+if (!report?.built) {
+  cleanUp();
+  if (report) process.stderr.write(`Build refused: fix the errors above. ${outDir} was not touched.\n`);
+  else process.stderr.write(`The page build failed (exit ${child.status ?? child.signal}). ${outDir} was not touched.\n`);
   process.exit(1);
 }
+
+let start = performance.now();
+const phases = [...report.phases];
+const lap = (name: string) => {
+  const now = performance.now();
+  phases.push([name, Math.round(now - start)]);
+  start = now;
+};
+let searchPages: number;
+try {
+  // The glossary's names come from the model as the child wrote it: no file is parsed again.
+  const model = JSON.parse(readFileSync(path.join(staging, 'handbook.json'), 'utf8')) as { glossary: TermNames[] };
+  searchPages = (await indexSearch(staging, model.glossary)).pages;
+  lap('search');
+  await publishSite(staging, outDir);
+  lap('write');
+} catch (error) {
+  cleanUp();
+  throw error;
+}
+rmSync(reportFile, { force: true });
+
 const shown = (dir: string) => (path.relative(cwd, dir).startsWith('..') ? dir : path.relative(cwd, dir) || dir);
-const timings = outcome.phases.map(([name, ms]) => `${name} ${ms} ms`).join(', ');
-process.stdout.write(`Built ${outcome.pages} pages from ${check.summary.files} files into ${shown(outDir)}, ${outcome.searchPages} of them in the search index (${timings}).\n`);
+const timings = phases.map(([name, ms]) => `${name} ${ms} ms`).join(', ');
+process.stdout.write(`Built ${report.pages} pages from ${report.files} files into ${shown(outDir)}, ${searchPages} of them in the search index (${timings}).\n`);

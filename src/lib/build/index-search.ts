@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import type { GlossaryTerm } from '../model/handbook.js';
 
 export interface SearchIndexOutcome {
   /** Pages Pagefind indexed (those with `data-pagefind-body`). */
@@ -13,7 +12,14 @@ export interface SearchIndexOutcome {
  * `<siteDir>/pagefind/`. Any error Pagefind reports fails the build; the
  * service is closed whatever happens.
  */
-export async function indexSearch(siteDir: string, glossary: readonly GlossaryTerm[]): Promise<SearchIndexOutcome> {
+/** What search needs of a glossary term: its names (as in `/handbook.json`). */
+export interface TermNames {
+  id: string;
+  term: string;
+  synonyms: string[];
+}
+
+export async function indexSearch(siteDir: string, glossary: readonly TermNames[]): Promise<SearchIndexOutcome> {
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index || errors.length > 0) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
