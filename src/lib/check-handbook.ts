@@ -118,6 +118,7 @@ function locateProblems(problems: { problem: Problem; severity: Severity }[], lo
       severity,
       message: problem.message,
       ...(problem.hint !== undefined && { hint: problem.hint }),
+      ...(problem.keyResult !== undefined && { keyResult: problem.keyResult }),
     });
   }
   return diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));

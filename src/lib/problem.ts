@@ -26,6 +26,8 @@ export interface Problem {
   message: string;
   /** How to fix it. */
   hint?: string;
+  /** The key result the problem is about, when it is about one: the site flags it there. */
+  keyResult?: string;
 }
 
 export type Severity = 'error' | 'warn';
@@ -41,6 +43,8 @@ export interface Diagnostic {
   severity: Severity;
   message: string;
   hint?: string;
+  /** The key result the problem is about, when it is about one. */
+  keyResult?: string;
 }
 
 export const at = {

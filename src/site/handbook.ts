@@ -17,7 +17,7 @@ export interface SiteModel {
    */
   base: string;
   /** Diagnostics summary of the validation that produced the model, for the home page. */
-  warnings: { file: string; line: number; rule: string; message: string }[];
+  warnings: { file: string; line: number; rule: string; message: string; keyResult?: string }[];
 }
 
 export function setSiteModel(model: SiteModel): void {

@@ -7,14 +7,9 @@ export function latestValueCheckIn(keyResult: KeyResult): CheckIn | undefined {
   return [...keyResult.checkIns].reverse().find((checkIn) => checkIn.value !== undefined);
 }
 
-/**
- * The validation warnings that concern a key result: reported in its file,
- * naming its id in backticks. Diagnostics carry a file and a message, not a
- * model object, so this is how the site ties the two together.
- */
+/** The validation warnings about a key result, as the rules that found them said. */
 export function warningsFor(keyResult: KeyResult, warnings: SiteModel['warnings'] = getSiteModel().warnings): SiteModel['warnings'] {
-  const needle = `\`${keyResult.id}\``;
   return warnings
-    .filter((warning) => warning.file === keyResult.source.file && warning.message.includes(needle))
+    .filter((warning) => warning.keyResult === keyResult.id)
     .sort((a, b) => a.line - b.line || compareText(a.rule, b.rule) || compareText(a.message, b.message));
 }

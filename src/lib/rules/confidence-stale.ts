@@ -32,6 +32,7 @@ export const confidenceStale = defineRule({
             rule: 'confidence-stale',
             file: kr.source.file,
             anchor: at.value(...kr.source.path, 'id'),
+            keyResult: kr.id,
             message: latest
               ? `Key result \`${kr.id}\` was last checked in on ${latest}, ${age} days before ${asOf}.`
               : `Key result \`${kr.id}\` has had no check-in since its cycle started on ${cycle.start}.`,

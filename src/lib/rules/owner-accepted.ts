@@ -15,12 +15,13 @@ export const ownerAccepted = defineRule({
     for (const objective of declarations.objectives) {
       if (!objective.data) continue;
       const end = cycleEnd.get(objective.data.cycle);
-      const judge = (accepted: string | undefined, path: PathSegment[], subject: string) => {
+      const judge = (accepted: string | undefined, path: PathSegment[], subject: string, keyResult?: string) => {
         if (accepted === undefined) {
           problems.push({
             rule: 'owner-accepted',
             file: objective.file,
             anchor: at.map(...path),
+            ...(keyResult !== undefined && { keyResult }),
             message: `${subject} has no \`accepted\` date, so its owner never explicitly took it on.`,
             hint: 'Ask the owner to accept it, then add `accepted: YYYY-MM-DD` with the day they did.',
           });
@@ -29,6 +30,7 @@ export const ownerAccepted = defineRule({
             rule: 'owner-accepted',
             file: objective.file,
             anchor: at.value(...path, 'accepted'),
+            ...(keyResult !== undefined && { keyResult }),
             message: `${subject} was accepted on ${accepted}, after its cycle \`${objective.data!.cycle}\` ended on ${end}.`,
             hint: 'Ownership is accepted before or during the cycle; correct the date.',
           });
@@ -36,7 +38,7 @@ export const ownerAccepted = defineRule({
       };
       judge(objective.data.accepted, [], `Objective \`${objective.id}\``);
       for (const kr of objective.keyResults) {
-        if (kr.data) judge(kr.data.accepted, ['keyResults', kr.index], `Key result \`${kr.data.id}\``);
+        if (kr.data) judge(kr.data.accepted, ['keyResults', kr.index], `Key result \`${kr.data.id}\``, kr.data.id);
       }
     }
     return problems;

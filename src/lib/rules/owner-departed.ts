@@ -13,12 +13,13 @@ export const ownerDeparted = defineRule({
     if (!asOfTrusted) return []; // `schema` reports the bad `asOf`
     const asOf = handbook.settings.asOf;
     const problems: Problem[] = [];
-    const judge = (owner: Person, file: string, path: PathSegment[], subject: string, cycle: string) => {
+    const judge = (owner: Person, file: string, path: PathSegment[], subject: string, cycle: string, keyResult?: string) => {
       if (owner.left === undefined || owner.left >= asOf) return;
       problems.push({
         rule: 'owner-departed',
         file,
         anchor: at.value(...path, 'owner'),
+        ...(keyResult !== undefined && { keyResult }),
         message: `${subject} is owned by \`${owner.id}\`, who left on ${owner.left}, and its cycle \`${cycle}\` is still open.`,
         hint: 'Hand it to someone who is staying: change `owner` and set `accepted` to the day they took it on.',
       });
@@ -28,9 +29,9 @@ export const ownerDeparted = defineRule({
       const cycle = objective.cycle.id;
       judge(objective.owner, objective.source.file, [], `Objective \`${objective.id}\``, cycle);
       for (const kr of objective.keyResults) {
-        judge(kr.owner, kr.source.file, kr.source.path, `Key result \`${kr.id}\``, cycle);
+        judge(kr.owner, kr.source.file, kr.source.path, `Key result \`${kr.id}\``, cycle, kr.id);
         for (const initiative of kr.initiatives) {
-          judge(initiative.owner, initiative.source.file, initiative.source.path, `Initiative "${initiative.title}"`, cycle);
+          judge(initiative.owner, initiative.source.file, initiative.source.path, `Initiative "${initiative.title}"`, cycle, kr.id);
         }
       }
     }

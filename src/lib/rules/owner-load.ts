@@ -31,6 +31,7 @@ export const ownerLoad = defineRule({
           rule: 'owner-load',
           file: first.source.file,
           anchor: at.value(...first.source.path, 'owner'),
+          keyResult: first.id,
           message: `\`${owner}\` owns ${owned.length} key results in ${cycle.id}, more than ${max}: ${owned.map((kr) => kr.id).join(', ')}.`,
           hint: `One person cannot steer that many at once; hand some to other people, or raise \`owner-load\`'s \`max\` in handbook.yaml.`,
         });

@@ -21,6 +21,7 @@ export const retrospectiveMissing = defineRule({
             rule: 'retrospective-missing',
             file: kr.source.file,
             anchor: at.value(...kr.source.path, 'id'),
+            keyResult: kr.id,
             message: `Key result \`${kr.id}\` belongs to the closed cycle \`${cycle.id}\` but was never scored.`,
             hint: `Add \`- kr: ${kr.id}\` with its \`score\` (0.0-1.0) to the cycle's retrospective review.`,
           });

@@ -59,6 +59,7 @@ function mentionProblem(review: Review, source: Source, kr: string, cycle: Cycle
     rule: 'review-out-of-cycle',
     file: source.file,
     anchor: at.value(...source.path, 'kr'),
+    keyResult: kr,
     message: `Review \`${review.id}\` on ${review.date} mentions \`${kr}\`, whose cycle is ${describe(cycle)}.`,
     hint: `${hintFor(review, grace)} Key results of different cycles are reviewed in separate files.`,
   };

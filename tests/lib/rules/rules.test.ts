@@ -180,6 +180,8 @@ describe('owner-load', () => {
     });
     expect(found).toEqual([{ rule: 'owner-load', severity: 'warn', file: OBJECTIVE, line: 20, column: 12 }]);
     expect(all[0]!.message).toContain('q3-retention, q3-churn');
+    expect(all[0]!.keyResult).toBe('q3-churn'); // the site flags that key result
+
   });
 });
 
@@ -208,11 +210,12 @@ describe('score-range', () => {
 
 describe('confidence-stale', () => {
   it('warns on every key result whose latest check-in is too old', async () => {
-    const { located: found } = await diagnose(edit(CHECK_IN, 'date: 2026-08-17', 'date: 2026-08-10'));
+    const { located: found, all } = await diagnose(edit(CHECK_IN, 'date: 2026-08-17', 'date: 2026-08-10'));
     expect(found).toEqual([
       { rule: 'confidence-stale', severity: 'warn', file: OBJECTIVE, line: 9, column: 9 },
       { rule: 'confidence-stale', severity: 'warn', file: OBJECTIVE, line: 18, column: 9 },
     ]);
+    expect(all.map((d) => d.keyResult)).toEqual(['q3-retention', 'q3-churn']);
   });
 
   it('honours the days option', async () => {
