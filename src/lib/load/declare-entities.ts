@@ -207,6 +207,24 @@ function collect<T>(result: { data?: T; problems: Problem[] }, problems: Problem
 
 type Base = Omit<Declaration<never>, 'data'>;
 
+/** The ownership fields of an objective's own mapping. */
+function addObjectiveSlots(out: Declarations, file: string, fields: { owner?: unknown; sponsor?: unknown }, subject: string): void {
+  addSlot(out, { file, path: ['owner'], field: 'owner', required: true, value: fields.owner, subject });
+  if (fields.sponsor !== undefined) addSlot(out, { file, path: ['sponsor'], field: 'sponsor', required: false, value: fields.sponsor, subject });
+}
+
+/** An initiative's owner; `title` names it in messages when it is text. */
+function addInitiativeSlot(out: Declarations, file: string, path: PathSegment[], index: number, owner: unknown, title: unknown, krSubject: string): void {
+  addSlot(out, {
+    file,
+    path: [...path, 'owner'],
+    field: 'owner',
+    required: true,
+    value: owner,
+    subject: `initiative ${typeof title === 'string' ? `"${title}"` : index + 1} of ${krSubject}`,
+  });
+}
+
 function declareObjective(base: Base, record: Record<string, unknown> | undefined, out: Declarations): ObjectiveDeclaration {
   const declaration: ObjectiveDeclaration = { ...base, keyResults: [], keyResultIdsKnown: true };
   if (!record) return declaration;
@@ -217,10 +235,7 @@ function declareObjective(base: Base, record: Record<string, unknown> | undefine
     // The common case: one parse for the whole file, no unit-by-unit checks.
     const objective = whole.data;
     declaration.data = objective;
-    addSlot(out, { file, path: ['owner'], field: 'owner', required: true, value: objective.owner, subject });
-    if (objective.sponsor !== undefined) {
-      addSlot(out, { file, path: ['sponsor'], field: 'sponsor', required: false, value: objective.sponsor, subject });
-    }
+    addObjectiveSlots(out, file, objective, subject);
     (objective.keyResults ?? []).forEach((kr, index) => {
       const krSubject = `key result \`${kr.id}\``;
       addSlot(out, { file, path: ['keyResults', index, 'owner'], field: 'owner', required: true, value: kr.owner, subject: krSubject });
@@ -229,14 +244,8 @@ function declareObjective(base: Base, record: Record<string, unknown> | undefine
         id: kr.id,
         data: kr,
         initiatives: (kr.initiatives ?? []).map((initiative, initiativeIndex) => {
-          addSlot(out, {
-            file,
-            path: ['keyResults', index, 'initiatives', initiativeIndex, 'owner'],
-            field: 'owner',
-            required: true,
-            value: initiative.owner,
-            subject: `initiative "${initiative.title}" of ${krSubject}`,
-          });
+          const path = ['keyResults', index, 'initiatives', initiativeIndex];
+          addInitiativeSlot(out, file, path, initiativeIndex, initiative.owner, initiative.title, krSubject);
           return { index: initiativeIndex, data: initiative };
         }),
       });
@@ -244,10 +253,7 @@ function declareObjective(base: Base, record: Record<string, unknown> | undefine
     return declaration;
   }
   declaration.data = collect(validateUnit(objectiveUnitSchema, record, file), out.problems);
-  addSlot(out, { file, path: ['owner'], field: 'owner', required: true, value: record.owner, subject });
-  if (record.sponsor !== undefined) {
-    addSlot(out, { file, path: ['sponsor'], field: 'sponsor', required: false, value: record.sponsor, subject });
-  }
+  addObjectiveSlots(out, file, record, subject);
 
   const keyResults = listAt(record, 'keyResults', file, out.problems);
   keyResults.forEach((raw, index) => {
@@ -277,16 +283,8 @@ function declareObjective(base: Base, record: Record<string, unknown> | undefine
       const result = validateUnit(initiativeSchema, initiative, file, initiativePath);
       kr.initiatives.push({ index: initiativeIndex, data: collect(result, out.problems) });
       if (initiative && typeof initiative === 'object' && !Array.isArray(initiative)) {
-        const value = (initiative as Record<string, unknown>).owner;
-        const title = (initiative as Record<string, unknown>).title;
-        addSlot(out, {
-          file,
-          path: [...initiativePath, 'owner'],
-          field: 'owner',
-          required: true,
-          value,
-          subject: `initiative ${typeof title === 'string' ? `"${title}"` : initiativeIndex + 1} of ${krSubject}`,
-        });
+        const { owner, title } = initiative as Record<string, unknown>;
+        addInitiativeSlot(out, file, initiativePath, initiativeIndex, owner, title, krSubject);
       }
     });
   });
