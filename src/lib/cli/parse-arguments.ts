@@ -6,13 +6,31 @@ export interface FlagSpec {
   values: readonly string[];
   /** Flags that are switches, e.g. `help`. */
   switches?: readonly string[];
+  /** How many plain arguments (not starting with `--`) the command takes at most; default none. */
+  positionals?: number;
+}
+
+export interface CommandLine {
+  flags: Map<string, string | true>;
+  /** The plain arguments in order, e.g. `BASE HEAD` of `diff`. */
+  positionals: string[];
 }
 
 /** Parses `--flag value`, `--flag=value` and switches; anything else is a usage error. */
 export function parseArguments(argv: readonly string[], spec: FlagSpec): Map<string, string | true> {
+  return parseCommandLine(argv, spec).flags;
+}
+
+/** Like {@link parseArguments}, and also takes up to `spec.positionals` plain arguments. */
+export function parseCommandLine(argv: readonly string[], spec: FlagSpec): CommandLine {
   const flags = new Map<string, string | true>();
+  const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i]!;
+    if (!argument.startsWith('--') && positionals.length < (spec.positionals ?? 0)) {
+      positionals.push(argument);
+      continue;
+    }
     const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(argument);
     if (!match) throw new UsageError(`Unexpected argument \`${argument}\`.`);
     const [, name, inline] = match as unknown as [string, string, string | undefined];
@@ -27,5 +45,5 @@ export function parseArguments(argv: readonly string[], spec: FlagSpec): Map<str
       throw new UsageError(`Unknown option \`--${name}\`.`);
     }
   }
-  return flags;
+  return { flags, positionals };
 }
