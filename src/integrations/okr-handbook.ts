@@ -1,25 +1,95 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AstroIntegration } from 'astro';
-import { checkHandbook } from '../lib/check-handbook.js';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { checkHandbook, type CheckResult } from '../lib/check-handbook.js';
 import { formatPretty } from '../lib/format/format-pretty.js';
 import { hasSiteModel, setSiteModel } from '../site/handbook.js';
 
+/** How long to wait after a file event before validating, so a save that touches several files validates once. */
+const SETTLE_MS = 120;
+
+/** Longer than Astro's 200 ms delay before it sends an error page's overlay, plus the time to render it. */
+const LATE_OVERLAY_MS = 500;
+
+/** A path no file or module has; see where it is used. */
+const MODEL_CHANGED = '.okr-handbook-model-changed';
+
 /**
- * Loads the validated model for `astro dev` and `astro preview`-style runs
- * started without `npm run build`, which validates before Astro starts and
- * hands the model over itself.
+ * Loads the validated model for `astro dev` (and Astro runs started without
+ * `npm run build`, which validates before Astro starts and hands the model
+ * over itself). In dev it also re-validates whenever a content file changes:
+ * problems go to the terminal and, through the validation middleware, to the
+ * browser's error overlay; the open page reloads without a server restart.
  */
 export function okrHandbook(options: { contentDir: string }): AstroIntegration {
+  const contentDir = path.resolve(options.contentDir);
+  let base = '/';
+
+  async function validate(): Promise<CheckResult> {
+    const result = await checkHandbook({ contentDir });
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    setSiteModel({ handbook: result.handbook, contentDir, base, warnings: result.diagnostics, errors });
+    return result;
+  }
+
   return {
     name: 'okr-handbook',
     hooks: {
-      'astro:config:setup': async ({ config, logger }) => {
-        if (hasSiteModel()) return;
-        const contentDir = path.resolve(options.contentDir);
-        const result = await checkHandbook({ contentDir });
-        if (result.diagnostics.length > 0) logger.warn(`\n${formatPretty(result.diagnostics, result.summary, { color: false })}`);
-        setSiteModel({ handbook: result.handbook, contentDir, base: config.base, warnings: result.diagnostics });
+      'astro:config:setup': async ({ config, command, logger, addMiddleware }) => {
+        base = config.base;
+        // `npm run build` validated already and handed the model over.
+        if (command !== 'dev' && hasSiteModel()) return;
+        const result = await validate();
+        report(result, logger, false, { quietWhenClean: true });
+        if (command === 'dev') addMiddleware({ entrypoint: new URL('./validation-overlay.ts', import.meta.url), order: 'pre' });
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+        server.watcher.add(contentDir);
+        let timer: NodeJS.Timeout | undefined;
+        let running: Promise<void> = Promise.resolve();
+        const onEvent = (file: string) => {
+          if (file !== contentDir && !file.startsWith(contentDir + path.sep)) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            // One validation at a time, in the order the edits came.
+            running = running.then(async () => {
+              const result = await validate().catch((error: unknown) => {
+                logger.error(`Could not validate ${contentDir}: ${error instanceof Error ? error.message : String(error)}`);
+                return undefined;
+              });
+              if (!result) return;
+              report(result, logger, color, { quietWhenClean: false });
+              // Astro forgets the pages' getStaticPaths() results on every file
+              // event, but a request made while we validated may have cached
+              // them from the old model: an event for a path no module uses
+              // makes it forget them again, now that the model is new.
+              server.watcher.emit('change', path.join(contentDir, '..', MODEL_CHANGED));
+              // Astro sends each error page's overlay to every open page 200 ms
+              // after answering. Once the handbook is valid again, reload only
+              // after those have arrived, or one lands on the repaired page.
+              const wait = result.summary.errors === 0 ? LATE_OVERLAY_MS : 0;
+              setTimeout(() => server.hot.send({ type: 'full-reload', path: '*' }), wait);
+            });
+          }, SETTLE_MS);
+        };
+        for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) server.watcher.on(event, onEvent);
       },
     },
   };
+
+  function report(result: CheckResult, logger: AstroIntegrationLogger, color: boolean, { quietWhenClean }: { quietWhenClean: boolean }): void {
+    const text = formatPretty(result.diagnostics, result.summary, { color, readText: (file) => readQuietly(path.join(contentDir, file)) });
+    if (result.summary.errors > 0) logger.error(`\n${text}`);
+    else if (result.summary.warnings > 0) logger.warn(`\n${text}`);
+    else if (!quietWhenClean) logger.info(text.trim());
+  }
+}
+
+function readQuietly(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
 }

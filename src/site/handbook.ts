@@ -1,4 +1,5 @@
 import type { Handbook } from '../lib/model/handbook.js';
+import type { Diagnostic } from '../lib/problem.js';
 
 /**
  * The validated model, handed from the build (or the dev integration) to the
@@ -18,6 +19,8 @@ export interface SiteModel {
   base: string;
   /** Diagnostics summary of the validation that produced the model, for the home page. */
   warnings: { file: string; line: number; rule: string; message: string; keyResult?: string }[];
+  /** Errors found by `npm run dev`'s latest validation; the dev server shows them instead of the pages. */
+  errors?: Diagnostic[];
 }
 
 export function setSiteModel(model: SiteModel): void {
