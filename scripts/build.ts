@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPages, publishSite } from '../src/lib/build/build-site.js';
 import { indexSearch, type TermNames } from '../src/lib/build/index-search.js';
+import { writeJsonSchemas } from '../src/lib/build/write-json-schemas.js';
 import { parseArguments, UsageError } from '../src/lib/cli/parse-arguments.js';
 import { formatPretty } from '../src/lib/format/format-pretty.js';
 
@@ -61,6 +62,9 @@ if (flags.has('pages-into')) {
   writeFileSync(flags.get('report') as string, JSON.stringify(report));
   process.exit(outcome.built ? 0 : 1);
 }
+
+// The editor JSON Schemas go into public/, which Astro copies to the site: they are served at /schema/.
+await writeJsonSchemas(path.join(root, 'public/schema'));
 
 const staging = `${outDir.replace(/\/+$/, '')}.partial-${process.pid}`;
 const reportFile = `${staging}.report.json`;

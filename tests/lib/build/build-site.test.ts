@@ -56,6 +56,8 @@ describe('npm run build', () => {
     expect(first.stdout).toMatch(/Built \d+ pages from 13 files into .* \(validate \d+ ms, pages \d+ ms, search \d+ ms, write \d+ ms\)/);
     for (const address of ['/', '/glossary/', '/glossary/okr-owner/']) expect(existsSync(path.join(out, address, 'index.html')), address).toBe(true);
     expect(existsSync(path.join(out, 'handbook.json'))).toBe(true);
+    // The editor JSON Schemas, copied from public/schema/.
+    expect(existsSync(path.join(out, 'schema', 'objective.json'))).toBe(true);
   });
 
   it('escapes a title written as HTML', () => {
