@@ -65,6 +65,9 @@ export async function runDiffCommand(argv: readonly string[], environment: DiffE
         return { ref, commit, check: await checkHandbook({ contentDir, today, keepDeclarations: true }) };
       }),
     );
+    if (!base!.check && !head!.check) {
+      return usageError(`The content folder \`${contentPath || '.'}\` exists neither at \`${baseRef}\` nor at \`${headRef}\`; name it with --content.`);
+    }
     const diff = diffHandbooks(base!, head!, contentPath);
     return { exitCode: 0, stdout: format === 'json' ? formatDiffJson(diff) : formatDiffMarkdown(diff), stderr: '' };
   } catch (error) {
