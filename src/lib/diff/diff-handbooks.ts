@@ -1,6 +1,5 @@
 import type { CheckResult } from '../check-handbook.js';
 import type { Declarations } from '../load/declare-entities.js';
-import type { CheckIn, Handbook } from '../model/handbook.js';
 import type { Diagnostic, Severity } from '../problem.js';
 
 /** One side of the comparison: the handbook at one git ref. */
@@ -78,7 +77,7 @@ export interface ConfidencePoint {
 
 export interface ConfidenceMove {
   keyResult: string;
-  title: string;
+  title: string | null;
   objective: string;
   from: ConfidencePoint | null;
   to: ConfidencePoint | null;
@@ -152,17 +151,17 @@ interface Snapshot {
   objectives: Map<string, ObjectiveState>;
   keyResults: Map<string, KeyResultState>;
   names: Map<string, string>;
-  latest: Map<string, CheckIn | undefined>;
-  /** Key results in the resolved model, with their titles and objectives. */
-  model: Handbook | undefined;
+  /** The latest check-in of each key result that has one. */
+  latest: Map<string, ConfidencePoint>;
   diagnostics: readonly Diagnostic[];
 }
 
 /**
- * Compares the handbook at two refs. Objectives and key results are read
- * from the declarations, so one whose owner became a team shows as an owner
- * change (and a new problem), not as removed; confidence comes from the
- * resolved model, where check-ins are attached to their key results.
+ * Compares the handbook at two refs. Everything is read from the
+ * declarations rather than the resolved model, which leaves out an objective
+ * whose owner is not a person: one whose owner became a team shows as an
+ * owner change (and a new problem), not as removed, and its key results'
+ * check-ins still count. Names come from the model's people.
  */
 export function diffHandbooks(base: DiffSide, head: DiffSide, content: string): HandbookDiff {
   const prefix = content === '' || content === '.' ? '' : `${content}/`;
@@ -266,14 +265,13 @@ function snapshotOf(check: CheckResult | undefined, prefix: string): Snapshot {
     keyResults: new Map(),
     names: new Map(),
     latest: new Map(),
-    model: check?.handbook,
     diagnostics: check?.diagnostics ?? [],
   };
   if (!check) return snapshot;
   if (!check.declarations) throw new Error('diffHandbooks needs checks run with `keepDeclarations: true`.');
   readDeclarations(check.declarations, prefix, snapshot);
+  readCheckIns(check.declarations, snapshot.latest);
   for (const person of check.handbook.people) snapshot.names.set(person.id, person.name);
-  for (const kr of check.handbook.keyResults) snapshot.latest.set(kr.id, kr.latestCheckIn);
   return snapshot;
 }
 
@@ -308,6 +306,22 @@ function readDeclarations(declarations: Declarations, prefix: string, out: Snaps
   }
 }
 
+/** The latest check-in per key result, in the model's order: by date, then by review id; the first review of an id wins. */
+function readCheckIns(declarations: Declarations, latest: Map<string, ConfidencePoint>): void {
+  const seen = new Set<string>();
+  for (const d of declarations.reviews) {
+    if (!d.data || seen.has(d.id)) continue;
+    seen.add(d.id);
+    if (d.data.kind !== 'check-in') continue;
+    for (const update of d.updates) {
+      if (!update.data) continue;
+      const current = latest.get(update.data.kr);
+      if (current && (current.date > d.data.date || (current.date === d.data.date && current.review > d.id))) continue;
+      latest.set(update.data.kr, { confidence: update.data.confidence, review: d.id, date: d.data.date });
+    }
+  }
+}
+
 /** The value of an ownership field as text, with the person's name when it names one. */
 function personRef(value: unknown, names: ReadonlyMap<string, string>): PersonRef | null {
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return null;
@@ -316,28 +330,24 @@ function personRef(value: unknown, names: ReadonlyMap<string, string>): PersonRe
   return { id, name: names.get(id) ?? null };
 }
 
-/** Key results in both models whose latest check-in confidence differs. */
+/** Key results on both sides whose latest check-in confidence differs. */
 function confidenceMoves(before: Snapshot, after: Snapshot): ConfidenceMove[] {
   const moves: ConfidenceMove[] = [];
-  for (const kr of after.model?.keyResults ?? []) {
-    if (!before.latest.has(kr.id)) continue;
+  for (const kr of sorted(after.keyResults)) {
+    if (!before.keyResults.has(kr.id)) continue;
     const old = before.latest.get(kr.id);
-    const now = kr.latestCheckIn;
+    const now = after.latest.get(kr.id);
     if (old?.confidence === now?.confidence) continue;
     moves.push({
       keyResult: kr.id,
-      title: kr.title,
-      objective: kr.objective.id,
-      from: old ? point(old) : null,
-      to: now ? point(now) : null,
+      title: kr.title ?? before.keyResults.get(kr.id)!.title,
+      objective: kr.objective,
+      from: old ?? null,
+      to: now ?? null,
       direction: !old ? 'first' : !now ? 'cleared' : now.confidence > old.confidence ? 'up' : 'down',
     });
   }
   return moves;
-}
-
-function point(checkIn: CheckIn): ConfidencePoint {
-  return { confidence: checkIn.confidence, review: checkIn.review.id, date: checkIn.date };
 }
 
 /**

@@ -82,7 +82,7 @@ describe('diff: owners', () => {
 
   it('shows an owner that became a team as an owner change and a new problem, not as a removed objective', async () => {
     const repository = FixtureRepository.withHandbook();
-    repository.edit(RETENTION, 'owner: priya-shah', 'owner: growth');
+    repository.edit(RETENTION, 'owner: priya-shah', 'owner: growth').edit(WEEK_33, 'confidence: 0.6', 'confidence: 0.7');
     repository.commit('The team owns it');
     const { json, markdown } = await compare(repository);
 
@@ -101,6 +101,8 @@ describe('diff: owners', () => {
       },
     ]);
     expect(json.problems.fixed).toBe(0);
+    // Its key results' check-ins still count, though the model leaves the objective out until it is fixed.
+    expect(json.confidenceMoves).toMatchObject([{ keyResult: 'q3-retention', from: { confidence: 0.6 }, to: { confidence: 0.7 }, direction: 'up' }]);
     expect(markdown).toContain('Priya Shah (`priya-shah`) → `growth` (not a person in the handbook)');
     expect(markdown).toContain('#### New validation problems (1)');
     expect(markdown).toMatch(/^- `content\/objectives\/2026-q3\/retention\.md:5` \*\*error\*\* `owner-individual`: .*`growth`/m);
