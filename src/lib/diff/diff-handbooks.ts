@@ -116,8 +116,9 @@ export interface HandbookDiff {
   confidenceMoves: ConfidenceMove[];
   problems: { introduced: IntroducedProblem[]; fixed: number };
   /**
-   * Objective files whose front matter could not be read at BASE or HEAD:
-   * their owners and key results were not compared (their problems say why).
+   * Objective files whose fields could not all be read at BASE or HEAD
+   * (broken YAML, a misspelt field): what could not be read was not
+   * compared, and the problems say why.
    */
   notCompared: string[];
 }
@@ -172,6 +173,7 @@ export function diffHandbooks(base: DiffSide, head: DiffSide, content: string): 
   const notCompared = new Set<string>();
   for (const snapshot of [before, after]) {
     for (const objective of snapshot.objectives.values()) if (!objective.readable || !objective.keyResultsKnown) notCompared.add(objective.file);
+    for (const kr of snapshot.keyResults.values()) if (!kr.readable) notCompared.add(kr.file);
   }
   /** Whether the key results of `objective` on the `other` side are fully known. */
   const keyResultsKnown = (other: Snapshot, objective: string) => {

@@ -47,13 +47,13 @@ export function formatDiffMarkdown(diff: HandbookDiff): string {
   if (nothing) lines.push('', NO_CHANGES);
 
   if (diff.notCompared.length > 0) {
-    lines.push('', `Not compared, because their front matter could not be read on one side: ${diff.notCompared.map(code).join(', ')}.`);
+    lines.push('', `Not compared, because their fields could not all be read on one side (see the problems): ${diff.notCompared.map(code).join(', ')}.`);
   }
   const { introduced, fixed } = diff.problems;
   const fixedText = fixed === 0 ? '' : ` ${fixed} ${fixed === 1 ? 'problem' : 'problems'} fixed.`;
   if (introduced.length > 0) {
     section(`New validation problems (${introduced.length})`, [
-      ...introduced.map((p) => `- ${code(`${p.file}:${p.line}`)} **${p.severity === 'error' ? 'error' : 'warning'}** ${code(p.rule)}: ${escapeMessage(p.message)}`),
+      ...introduced.map((p) => `- ${code(`${p.file}:${p.line}`)} **${p.severity === 'error' ? 'error' : 'warning'}** ${code(p.rule)}: ${escapeMessage(p.message)}${p.hint ? ` Fix: ${escapeMessage(p.hint)}` : ''}`),
       ...(fixedText ? ['', fixedText.trim()] : []),
     ]);
   } else {

@@ -105,6 +105,7 @@ describe('diff: owners', () => {
     expect(json.confidenceMoves).toMatchObject([{ keyResult: 'q3-retention', from: { confidence: 0.6 }, to: { confidence: 0.7 }, direction: 'up' }]);
     expect(markdown).toContain('Priya Shah (`priya-shah`) → `growth` (not a person in the handbook)');
     expect(markdown).toContain('#### New validation problems (1)');
+    expect(markdown).toContain('Fix: Name one person from it, e.g. its lead `priya-shah`');
     expect(markdown).toMatch(/^- `content\/objectives\/2026-q3\/retention\.md:5` \*\*error\*\* `owner-individual`: .*`growth`/m);
   });
 });
@@ -275,7 +276,7 @@ describe('diff: validation problems', () => {
     expect(json.keyResults.removed).toEqual([]);
     expect(json.ownerChanges).toEqual([]);
     expect(json.notCompared).toEqual([`content/${RETENTION}`]);
-    expect(markdown).toContain(`Not compared, because their front matter could not be read on one side: \`content/${RETENTION}\`.`);
+    expect(markdown).toContain(`Not compared, because their fields could not all be read on one side (see the problems): \`content/${RETENTION}\`.`);
   });
 });
 
