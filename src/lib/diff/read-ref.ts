@@ -35,7 +35,11 @@ export function findRepositoryRoot(cwd: string): string {
 export function resolveCommit(root: string, ref: string): string {
   // `--end-of-options` keeps a ref such as `--all` from being read as an option.
   const run = runGit(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-  if (run.status !== 0) throw new GitError(`\`${ref}\` is not a commit, branch or tag of this repository.`);
+  if (run.status !== 0) {
+    const shallow = runGit(root, ['rev-parse', '--is-shallow-repository']).stdout.toString('utf8').trim() === 'true';
+    const hint = shallow ? ' This clone is shallow: fetch the history first (in a workflow, check out with `fetch-depth: 0`).' : '';
+    throw new GitError(`\`${ref}\` is not a commit, branch or tag of this repository.${hint}`);
+  }
   return run.stdout.toString('utf8').trim();
 }
 
