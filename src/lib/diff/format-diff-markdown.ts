@@ -13,7 +13,7 @@ const MORE = (count: number) => `- … and ${count} more: \`--format json\` list
  * kind of change that has any. Every value from a file is escaped.
  */
 export function formatDiffMarkdown(diff: HandbookDiff): string {
-  const lines: string[] = ['### Ownership changes', '', `Handbook ${code(diff.content)} at ${refText(diff.base)} → ${refText(diff.head)}.`];
+  const lines: string[] = ['### Ownership changes', '', `Handbook ${code(diff.content)} at ${refText(diff.base, 'does not exist yet')} → ${refText(diff.head, 'does not exist any more')}.`];
   const section = (title: string, body: string[]) => {
     if (body.length === 0) return;
     const shown = body.length > MAX_LINES ? [...body.slice(0, MAX_LINES), '', MORE(body.length - MAX_LINES)] : body;
@@ -54,8 +54,8 @@ export function formatDiffMarkdown(diff: HandbookDiff): string {
   if (introduced.length > 0) {
     section(`New validation problems (${introduced.length})`, [
       ...introduced.map((p) => `- ${code(`${p.file}:${p.line}`)} **${p.severity === 'error' ? 'error' : 'warning'}** ${code(p.rule)}: ${escapeMessage(p.message)}${p.hint ? ` Fix: ${escapeMessage(p.hint)}` : ''}`),
-      ...(fixedText ? ['', fixedText.trim()] : []),
     ]);
+    if (fixedText) lines.push('', fixedText.trim());
   } else {
     lines.push('', `No new validation problems.${fixedText}`);
   }
@@ -65,9 +65,9 @@ export function formatDiffMarkdown(diff: HandbookDiff): string {
   return `${text.slice(0, cut)}\n\n… cut to fit a pull-request comment: \`--format json\` gives everything.\n`;
 }
 
-function refText(ref: RefSummary): string {
+function refText(ref: RefSummary, absent: string): string {
   const text = `${code(ref.ref)} (${ref.commit.slice(0, 7)})`;
-  return ref.contentFound ? text : `${text}, where it does not exist yet`;
+  return ref.contentFound ? text : `${text}, where it ${absent}`;
 }
 
 function ownerLines(changes: readonly OwnerChange[]): string[] {
