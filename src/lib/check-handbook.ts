@@ -1,5 +1,5 @@
 import { promises as fs, readFileSync } from 'node:fs';
-import { createDeclarations, declareSource } from './load/declare-entities.js';
+import { createDeclarations, declareSource, type Declarations } from './load/declare-entities.js';
 import { FileLocator } from './load/locate.js';
 import { readSettings } from './load/read-settings.js';
 import { readSource } from './load/read-source.js';
@@ -15,6 +15,8 @@ export interface CheckOptions {
   contentDir: string;
   /** The date `asOf` defaults to when handbook.yaml sets none (default: today, UTC). */
   today?: string;
+  /** Keep the declarations in the result (for the ownership diff); off by default, to free their memory. */
+  keepDeclarations?: boolean;
 }
 
 export interface CheckSummary {
@@ -27,6 +29,11 @@ export interface CheckSummary {
 export interface CheckResult {
   /** The resolved model; complete only when there are no errors. */
   handbook: Handbook;
+  /**
+   * With `keepDeclarations`: every entity as its file declares it, including
+   * those the model leaves out (an objective whose owner is a team).
+   */
+  declarations?: Declarations;
   /** Sorted by file, line, column. */
   diagnostics: Diagnostic[];
   summary: CheckSummary;
@@ -39,7 +46,7 @@ export class ContentFolderError extends Error {}
  * Validates a handbook: reads every file once, builds the model, runs every
  * rule at its configured severity, and locates each problem in its file.
  */
-export async function checkHandbook({ contentDir, today }: CheckOptions): Promise<CheckResult> {
+export async function checkHandbook({ contentDir, today, keepDeclarations = false }: CheckOptions): Promise<CheckResult> {
   const stat = await fs.stat(contentDir).catch(() => undefined);
   if (!stat?.isDirectory()) throw new ContentFolderError(`The content folder \`${contentDir}\` does not exist or is not a folder.`);
 
@@ -80,6 +87,7 @@ export async function checkHandbook({ contentDir, today }: CheckOptions): Promis
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return {
     handbook,
+    ...(keepDeclarations && { declarations }),
     diagnostics,
     summary: { files: listing.entries.length + (loaded.text === undefined ? 0 : 1), errors, warnings: diagnostics.length - errors },
   };
