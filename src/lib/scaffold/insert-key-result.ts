@@ -1,4 +1,4 @@
-import { isSeq } from 'yaml';
+import { isScalar, isSeq } from 'yaml';
 import { parseYamlDocument, readFrontMatter } from '../load/front-matter.js';
 import { ScaffoldError } from './inputs.js';
 import { commentOn, flowAt, YAML_OUTPUT } from './yaml-file.js';
@@ -23,7 +23,10 @@ export function insertKeyResult(text: string, file: string, keyResult: Record<st
     throw new ScaffoldError(`The front matter of ${file} cannot be read; fix it first (\`npm run check\` says how).`);
   }
   const crlf = original.includes('\r\n');
-  const yaml = crlf ? original.replace(/\r\n/g, '\n') : original;
+  // With CRLF, the block ends with the `\r` of the line before the closing `---`.
+  const trailingReturn = crlf && original.endsWith('\r') ? '\r' : '';
+  const unix = crlf ? original.replace(/\r\n/g, '\n') : original;
+  const yaml = trailingReturn ? unix.slice(0, -1) : unix;
   // The block starts with the rest of the `---` line; the document has no such line, and ends with one.
   const lead = yaml.startsWith('\n') ? '\n' : '';
   const closed = !yaml.endsWith('\n');
@@ -31,7 +34,7 @@ export function insertKeyResult(text: string, file: string, keyResult: Record<st
 
   const document = parseYamlDocument(before);
   let list = document.get('keyResults', true);
-  if (list === undefined || list === null || (typeof list === 'object' && 'value' in list && list.value === null)) {
+  if (list === undefined || (isScalar(list) && list.value === null)) {
     document.set('keyResults', document.createNode([]));
     list = document.get('keyResults', true);
   }
@@ -45,7 +48,7 @@ export function insertKeyResult(text: string, file: string, keyResult: Record<st
 
   const reformatted = !isInsertion(before, after);
   let yamlAfter = `${lead}${closed ? after.slice(0, -1) : after}`;
-  if (crlf) yamlAfter = yamlAfter.replace(/\n/g, '\r\n');
+  if (crlf) yamlAfter = `${yamlAfter.replace(/\n/g, '\r\n')}${trailingReturn}`;
   return { text: text.slice(0, start) + yamlAfter + text.slice(start + original.length), reformatted };
 }
 

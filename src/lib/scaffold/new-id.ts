@@ -22,6 +22,6 @@ export function judgeNewId(raw: string, what: string, taken: ReadonlyMap<string,
     };
   }
   const file = taken.get(id);
-  if (file !== undefined) return { error: `There is already a ${what} \`${id}\` (${file}); choose another id with \`--id\`.` };
+  if (file !== undefined) return { error: `There is already a ${what} \`${id}\` (${file}); choose another id.` };
   return { value: id };
 }
