@@ -35,14 +35,6 @@ export class Inputs {
     private readonly asker: Asker | undefined,
   ) {}
 
-  get interactive(): boolean {
-    return this.asker !== undefined;
-  }
-
-  has(flag: string): boolean {
-    return this.flags.has(flag);
-  }
-
   /** The raw text of a flag, if given. */
   raw(flag: string): string | undefined {
     const value = this.flags.get(flag);

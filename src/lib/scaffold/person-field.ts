@@ -17,7 +17,7 @@ export function judgePerson(raw: string, field: string, handbook: Handbook, toda
   switch (verdict.kind) {
     case 'person': {
       const person = people.get(verdict.id)!;
-      if (person.left !== undefined && person.left <= today) {
+      if (person.left !== undefined && person.left < today) {
         return { error: `\`${person.id}\` left on ${person.left}; name someone who is staying.` };
       }
       return { value: person };

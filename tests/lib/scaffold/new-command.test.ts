@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkHandbook } from '../../../src/lib/check-handbook.js';
 import { runNewCommand } from '../../../src/lib/cli/new-command.js';
 import type { Asker } from '../../../src/lib/scaffold/inputs.js';
-import { BASE_HANDBOOK, writeHandbook } from '../../helpers/fixture-handbook.js';
+import { BASE_HANDBOOK, edit, writeHandbook } from '../../helpers/fixture-handbook.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const TODAY = '2026-08-20';
@@ -139,6 +139,12 @@ describe('owners are checked to be one person', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain(message);
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('refuses a person who has left', async () => {
+    const dir = writeHandbook(edit('people/sam-okafor.md', 'role: CTO\n', 'role: CTO\nleft: 2026-08-01\n'));
+    const result = await runNew(dir, objective('sam-okafor'));
+    expect(result.stderr).toContain('`sam-okafor` left on 2026-08-01; name someone who is staying.');
   });
 
   it('checks a facilitator, a sponsor and a manager the same way', async () => {
