@@ -1,25 +1,33 @@
-import { createInterface } from 'node:readline/promises';
-import type { Asker } from './inputs.js';
-import { ScaffoldError } from './inputs.js';
+import { createInterface, type Interface } from 'node:readline/promises';
+import { ScaffoldError, type Asker } from './inputs.js';
 
-/** An {@link Asker} on the terminal; `close()` it when done. */
+/**
+ * An {@link Asker} on the terminal; `close()` it when done. The terminal is
+ * opened at the first question, so what was typed ahead while the handbook
+ * loaded is read as the first answer instead of being dropped.
+ */
 export function createTerminalAsker(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Asker & { close(): void } {
-  const terminal = createInterface({ input, output });
+  let terminal: Interface | undefined;
   let closed = false;
-  terminal.once('close', () => (closed = true));
+  const stopped = () => new ScaffoldError('Stopped: the input ended before every value was given.');
   return {
     async ask(question) {
-      if (closed) throw new ScaffoldError('Stopped: the input ended before every value was given.');
+      if (closed) throw stopped();
+      if (!terminal) {
+        terminal = createInterface({ input, output });
+        terminal.once('close', () => (closed = true));
+      }
+      const open = terminal;
       return new Promise<string>((resolve, reject) => {
-        const onClose = () => reject(new ScaffoldError('Stopped: the input ended before every value was given.'));
-        terminal.once('close', onClose);
-        terminal.question(question).then(
+        const onClose = () => reject(stopped());
+        open.once('close', onClose);
+        open.question(question).then(
           (answer) => {
-            terminal.off('close', onClose);
+            open.off('close', onClose);
             resolve(answer);
           },
           (error: unknown) => {
-            terminal.off('close', onClose);
+            open.off('close', onClose);
             reject(error);
           },
         );
@@ -29,7 +37,7 @@ export function createTerminalAsker(input: NodeJS.ReadableStream, output: NodeJS
       output.write(`${message}\n`);
     },
     close() {
-      terminal.close();
+      terminal?.close();
     },
   };
 }
