@@ -79,11 +79,12 @@ export async function runNewCommand(argv: readonly string[], environment: NewEnv
     if (planned.replaces === undefined) {
       writeNewFile(absolute, planned.text, shown);
     } else {
-      if (readFileSync(absolute, 'utf8') !== planned.replaces) throw new ScaffoldError(`${shown} changed while this ran; nothing was written.`);
+      if (readFileSync(absolute, 'utf8') !== planned.replaces) throw new ScaffoldError(`${shown} changed while this ran.`);
       writeFileSync(absolute, planned.text);
     }
     const verb = planned.replaces === undefined ? 'Created' : 'Updated';
-    return { exitCode: 0, stdout: `${verb} ${shown}\n\n${await checkOneFile(contentDir, planned.file, shown, today, environment.color)}${planned.notes.map((note) => `${note}\n`).join('')}`, stderr: '' };
+    const report = await checkOneFile(contentDir, planned.file, shown, today, environment.color);
+    return { exitCode: 0, stdout: `${verb} ${shown}\n\n${report}${planned.notes.map((note) => `${note}\n`).join('')}`, stderr: '' };
   } catch (error) {
     if (error instanceof UsageError || error instanceof ContentFolderError) {
       return { exitCode: 2, stdout: '', stderr: `${error.message}\n\n${kind ? kindUsage(kind) : NEW_USAGE}\n` };
