@@ -90,7 +90,7 @@ describe('.github/workflows/handbook.yml', () => {
     }
     execFileSync('git', ['init', '-q'], { cwd: repo });
 
-    const env = { ...process.env, NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete env.INIT_CWD; // set by `npm test`; the workflow runs `npm run` from the repository root
     const { args } = npmRun(stepRunning(pullRequest, 'check')!)!;
     const result = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/check.ts'), ...args], { cwd: repo, env, encoding: 'utf8' });

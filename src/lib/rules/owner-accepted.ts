@@ -15,12 +15,13 @@ export const ownerAccepted = defineRule({
     for (const objective of declarations.objectives) {
       if (!objective.data) continue;
       const end = cycleEnd.get(objective.data.cycle);
-      const judge = (accepted: string | undefined, path: PathSegment[], subject: string, keyResult?: string) => {
-        if (accepted === undefined) {
+      const judge = (accepted: string | null | undefined, path: PathSegment[], subject: string, keyResult?: string) => {
+        if (accepted === undefined || accepted === null) {
           problems.push({
             rule: 'owner-accepted',
             file: objective.file,
-            anchor: at.map(...path),
+            // A blank `accepted:` is pointed at; a missing one, at the mapping that lacks it.
+            anchor: at.value(...path, 'accepted'),
             ...(keyResult !== undefined && { keyResult }),
             message: `${subject} has no \`accepted\` date, so its owner never explicitly took it on.`,
             hint: 'Ask the owner to accept it, then add `accepted: YYYY-MM-DD` with the day they did.',

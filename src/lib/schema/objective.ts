@@ -31,8 +31,8 @@ export const keyResultSchema = z.strictObject({
   title: textSchema,
   /** Exactly one person, accountable for this key result. */
   owner: personFieldSchema,
-  /** The day the owner explicitly accepted. */
-  accepted: dateSchema.optional(),
+  /** The day the owner explicitly accepted; blank (`accepted:`) until they do, which `owner-accepted` reports. */
+  accepted: dateSchema.nullish(),
   /** Baseline, target and unit. */
   metric: metricSchema.optional(),
   /** The work planned to move it. */
@@ -47,8 +47,8 @@ export const objectiveSchema = z.strictObject({
   cycle: idSchema,
   /** Exactly one person, accountable for the objective. */
   owner: personFieldSchema,
-  /** The day the owner explicitly accepted. */
-  accepted: dateSchema.optional(),
+  /** The day the owner explicitly accepted; blank (`accepted:`) until they do, which `owner-accepted` reports. */
+  accepted: dateSchema.nullish(),
   /** The team that contributes (a team contributes; a person owns). */
   team: idSchema.optional(),
   /** Executive sponsor for structural trade-offs. */

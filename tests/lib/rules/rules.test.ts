@@ -153,6 +153,15 @@ describe('owner-accepted', () => {
     expect(found).toEqual([{ rule: 'owner-accepted', severity: 'error', file: OBJECTIVE, line: 18, column: 5 }]);
   });
 
+  it('reports a blank `accepted:` (left for the owner to fill) once, on its line, not as a schema error', async () => {
+    const { located: found } = await diagnose({
+      ...edit(OBJECTIVE, 'accepted: 2026-06-26\nsponsor', 'accepted: # the owner writes the date\nsponsor'),
+    });
+    expect(found).toEqual([{ rule: 'owner-accepted', severity: 'error', file: OBJECTIVE, line: 6, column: 1 }]);
+    const { located: kr } = await diagnose(edit(OBJECTIVE, '    accepted: 2026-06-27\n', '    accepted:\n'));
+    expect(kr).toEqual([{ rule: 'owner-accepted', severity: 'error', file: OBJECTIVE, line: 21, column: 5 }]);
+  });
+
   it('reports acceptance after the cycle ended on the date', async () => {
     const { located: found } = await diagnose(edit(OBJECTIVE, 'accepted: 2026-06-26\nsponsor', 'accepted: 2026-10-02\nsponsor'));
     expect(found).toEqual([{ rule: 'owner-accepted', severity: 'error', file: OBJECTIVE, line: 6, column: 11 }]);
