@@ -63,7 +63,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, ObjectDocs>> = {
       "id": "Unique across the whole handbook.",
       "title": "The result, stated so it can be measured.",
       "owner": "Exactly one person, accountable for this key result.",
-      "accepted": "The day the owner explicitly accepted.",
+      "accepted": "The day the owner explicitly accepted; blank (`accepted:`) until they do, which `owner-accepted` reports.",
       "metric": "Baseline, target and unit.",
       "initiatives": "The work planned to move it."
     }
@@ -74,7 +74,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, ObjectDocs>> = {
       "title": "What the objective wants to achieve.",
       "cycle": "The cycle it belongs to.",
       "owner": "Exactly one person, accountable for the objective.",
-      "accepted": "The day the owner explicitly accepted.",
+      "accepted": "The day the owner explicitly accepted; blank (`accepted:`) until they do, which `owner-accepted` reports.",
       "team": "The team that contributes (a team contributes; a person owns).",
       "sponsor": "Executive sponsor for structural trade-offs.",
       "parent": "The objective this one aligns to.",
