@@ -6,7 +6,7 @@
 // Pagefind's own process needs several GB on a large handbook, and this way
 // it never runs while the page build still holds the model and Astro.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPages, publishSite } from '../src/lib/build/build-site.js';
@@ -66,16 +66,21 @@ if (flags.has('pages-into')) {
 // The editor JSON Schemas go into public/, which Astro copies to the site: they are served at /schema/.
 await writeJsonSchemas(path.join(root, 'public/schema'));
 
-const staging = `${outDir.replace(/\/+$/, '')}.partial-${process.pid}`;
-const reportFile = `${staging}.report.json`;
-const cleanUp = () => {
-  rmSync(staging, { recursive: true, force: true });
-  rmSync(reportFile, { force: true });
-};
+// The child runs in a work folder of its own inside the project, and Astro
+// writes the pages there: for an output folder outside the current folder,
+// Astro puts its build internals in `<cwd>/.astro/`, which `astro dev` and
+// every other build share, so builds side by side could publish each other's
+// files. Inside the project, the internals still find node_modules.
+const work = path.join(root, 'node_modules/.cache/okr-handbook', `build-${process.pid}`);
+const staging = path.join(work, 'site');
+const reportFile = path.join(work, 'report.json');
+const cleanUp = () => rmSync(work, { recursive: true, force: true });
+cleanUp();
+mkdirSync(work, { recursive: true });
 const child = spawnSync(
   process.execPath,
-  [...process.execArgv, self, '--content', contentDir, '--base', base, '--pages-into', staging, '--report', reportFile],
-  { stdio: 'inherit', env: { ...process.env, INIT_CWD: cwd } },
+  [...absoluteLoaders(process.execArgv), self, '--content', contentDir, '--base', base, '--pages-into', staging, '--report', reportFile],
+  { stdio: 'inherit', cwd: work, env: { ...process.env, INIT_CWD: cwd } },
 );
 const report = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as PagesReport) : undefined;
 if (!report?.built) {
@@ -104,8 +109,17 @@ try {
   cleanUp();
   throw error;
 }
-rmSync(reportFile, { force: true });
+cleanUp();
 
 const shown = (dir: string) => (path.relative(cwd, dir).startsWith('..') ? dir : path.relative(cwd, dir) || dir);
 const timings = phases.map(([name, ms]) => `${name} ${ms} ms`).join(', ');
 process.stdout.write(`Built ${report.pages} pages from ${report.files} files into ${shown(outDir)}, ${searchPages} of them in the search index (${timings}).\n`);
+
+/** `--import tsx` resolves from the current folder, which differs in the child: name the loader by its path. */
+function absoluteLoaders(execArgv: readonly string[]): string[] {
+  return execArgv.map((argument, index) => {
+    if (argument === 'tsx' && execArgv[index - 1] === '--import') return import.meta.resolve('tsx');
+    if (argument === '--import=tsx') return `--import=${import.meta.resolve('tsx')}`;
+    return argument;
+  });
+}

@@ -63,8 +63,22 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
 
 /** Replaces the output folder with the finished staging folder. */
 export async function publishSite(stagingDir: string, outDir: string): Promise<void> {
+  await fs.mkdir(path.dirname(outDir), { recursive: true });
+  let finished = stagingDir;
+  const copy = `${outDir.replace(/\/+$/, '')}.partial-${process.pid}`;
+  try {
+    await fs.rename(stagingDir, copy);
+    finished = copy;
+  } catch (error) {
+    // Another file system (an output folder in /tmp, say): copy beside the output first.
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await fs.rm(copy, { recursive: true, force: true });
+    await fs.cp(stagingDir, copy, { recursive: true, verbatimSymlinks: true });
+    finished = copy;
+  }
+  // The old site goes only once the new one is complete beside it.
   if (existsSync(outDir)) await fs.rm(outDir, { recursive: true, force: true });
-  await fs.rename(stagingDir, outDir);
+  await fs.rename(finished, outDir);
 }
 
 async function countPages(dir: string): Promise<number> {
