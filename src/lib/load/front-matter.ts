@@ -121,11 +121,14 @@ function splitYamlFrontMatter(text: string, yamlOffset: number): FrontMatter {
   const bodyOffset = text.length - file.content.length;
   const bodyLine = countLines(text, bodyOffset);
   const parsed = parseYaml(yaml);
-  const base = { present: true, body: file.content, bodyLine, yaml, yamlOffset };
   if ('error' in parsed) {
     return {
-      ...base,
       data: undefined,
+      present: true,
+      body: file.content,
+      bodyLine,
+      yaml,
+      yamlOffset,
       // Never before the first line of YAML: the block starts with the rest of the `---` line.
       problem: {
         rule: 'yaml-syntax',
@@ -135,7 +138,8 @@ function splitYamlFrontMatter(text: string, yamlOffset: number): FrontMatter {
       },
     };
   }
-  return { ...base, data: parsed.data };
+  // Spelled out, not spread from a shared base: on Node 20 a spread gives every object its own hidden class.
+  return { data: parsed.data, present: true, body: file.content, bodyLine, yaml, yamlOffset };
 }
 
 function countLines(text: string, end: number): number {
