@@ -112,11 +112,15 @@ export function createDeclarations(personIds: ReadonlySet<string>): Declarations
 
 /**
  * A field that names an existing person needs no judging, and a valid
- * handbook has thousands of them: only the others are kept.
+ * handbook has thousands of them: only the others are kept. Hot paths ask
+ * `namesPerson` first, so they do not even build the slot.
  */
+function namesPerson(out: Declarations, value: unknown): boolean {
+  return typeof value === 'string' && out.personIds.has(value);
+}
+
 function addSlot(out: Declarations, slot: OwnerSlot): void {
-  if (typeof slot.value === 'string' && out.personIds.has(slot.value)) return;
-  out.ownerSlots.push(slot);
+  if (!namesPerson(out, slot.value)) out.ownerSlots.push(slot);
 }
 
 /** Adds one file's entities to `out`. Keeps nothing of the parsed YAML but what validated. */
@@ -257,14 +261,18 @@ function declareObjective(base: Base, record: Record<string, unknown> | undefine
     addObjectiveSlots(out, file, objective, subject);
     (objective.keyResults ?? []).forEach((kr, index) => {
       const krSubject = `key result \`${kr.id}\``;
-      addSlot(out, { file, path: ['keyResults', index, 'owner'], field: 'owner', required: true, value: kr.owner, subject: krSubject });
+      if (!namesPerson(out, kr.owner)) {
+        addSlot(out, { file, path: ['keyResults', index, 'owner'], field: 'owner', required: true, value: kr.owner, subject: krSubject });
+      }
       declaration.keyResults.push({
         index,
         id: kr.id,
         data: kr,
         initiatives: (kr.initiatives ?? []).map((initiative, initiativeIndex) => {
-          const path = ['keyResults', index, 'initiatives', initiativeIndex];
-          addInitiativeSlot(out, file, path, initiativeIndex, initiative.owner, initiative.title, krSubject);
+          if (!namesPerson(out, initiative.owner)) {
+            const path = ['keyResults', index, 'initiatives', initiativeIndex];
+            addInitiativeSlot(out, file, path, initiativeIndex, initiative.owner, initiative.title, krSubject);
+          }
           return { index: initiativeIndex, data: initiative };
         }),
       });
