@@ -52,21 +52,24 @@ const SAFE_OPTIONS = {
 
 const YAML_LANGUAGES = new Set(['', 'yaml', 'yml']);
 
-/**
+/*
  * Constructs the fast parser could read differently from `yaml`: anchors,
- * aliases, tags, merge keys, complex keys, directives. Files using them go
- * straight to the authoritative parser.
+ * aliases and tags (`&`, `*`, `!` anywhere), merge keys (`<<`), complex
+ * keys (`? `) and directives (`%` at the start of a line). Files using them
+ * go straight to the authoritative parser.
  */
-const UNUSUAL_CONSTRUCT = /[&*!]|<<|^\s*(?:-\s+)?\?(?:\s|$)|^%/m;
+const ANCHOR_ALIAS_OR_TAG = /[&*!]/;
+const COMPLEX_KEY = /^\s*(?:-\s+)?\?(?:\s|$)/m;
+const DIRECTIVE = /^%/m;
 
 /** Keys that are null (`~:`, `: x`) or collections (`[a, b]: x`): the two parsers name them differently. */
 const UNUSUAL_KEY = /^[ \t]*(?:-[ \t]+)?(?:(?:~|null|Null|NULL)?[ \t]*:|[[{].*[\]}][ \t]*:)(?:[ \t]|$)/m;
 
-/** A cheap look for the characters those constructs need, before the patterns. */
+/** Each multi-line pattern runs only when the character it needs is there at all. */
 function needsFullParser(yaml: string): boolean {
-  for (const character of ['&', '*', '!', '<', '?', '%']) {
-    if (yaml.includes(character) && UNUSUAL_CONSTRUCT.test(yaml)) return true;
-  }
+  if (ANCHOR_ALIAS_OR_TAG.test(yaml) || yaml.includes('<<')) return true;
+  if (yaml.includes('?') && COMPLEX_KEY.test(yaml)) return true;
+  if (yaml.includes('%') && DIRECTIVE.test(yaml)) return true;
   return UNUSUAL_KEY.test(yaml);
 }
 
