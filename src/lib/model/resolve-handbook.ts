@@ -86,7 +86,7 @@ export function resolveHandbook(declarations: Declarations, settings: Settings, 
     teams: knownIds(declarations.teams, 'teams', refused),
     people: knownIds(declarations.people, 'people', refused),
     objectives: knownIds(declarations.objectives, 'objectives', refused),
-    keyResults: new Set(declarations.objectives.flatMap((d) => d.keyResults.flatMap((kr) => (kr.id ? [kr.id] : [])))),
+    keyResults: keyResultIds(declarations.objectives),
     glossary: knownIds(declarations.glossary, 'glossary', refused),
   };
   // When a key result's id cannot be read, a reference to it cannot be judged either.
@@ -227,7 +227,7 @@ export function resolveHandbook(declarations: Declarations, settings: Settings, 
           owner: initiativeOwner,
           status: item.data.status,
           keyResult,
-          source: { file: d.file, path: [...path, 'initiatives', item.index] },
+          source: { file: d.file, path: ['keyResults', kr.index, 'initiatives', item.index] },
         };
         keyResult.initiatives.push(initiative);
         initiativeOwner.owns.initiatives.push(initiative);
@@ -360,6 +360,22 @@ function knownIds(declarations: readonly Declaration<unknown>[], kind: Kind, ref
   return ids;
 }
 
+/** Every key-result id as written, broken key results included. Loops, not nested flatMaps: there are tens of thousands. */
+function keyResultIds(objectives: readonly ObjectiveDeclaration[]): Set<string> {
+  const ids = new Set<string>();
+  for (const objective of objectives) for (const kr of objective.keyResults) if (kr.id) ids.add(kr.id);
+  return ids;
+}
+
+/** The last defined value of `items` (without copying and reversing the list). */
+function latestDefined<T, V>(items: readonly T[], valueOf: (item: T) => V | undefined): V | undefined {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const value = valueOf(items[i]!);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
 function emptyObjectiveProblem(d: ObjectiveDeclaration): Problem {
   return {
     rule: 'schema',
@@ -375,7 +391,7 @@ function deriveFigures(keyResults: KeyResult[], objectives: Objective[], cycles:
     keyResult.checkIns.sort((a, b) => compare(a.date, b.date) || compare(a.review.id, b.review.id));
     const latest = keyResult.checkIns[keyResult.checkIns.length - 1];
     if (latest) keyResult.latestCheckIn = latest;
-    const latestValue = [...keyResult.checkIns].reverse().find((checkIn) => checkIn.value !== undefined)?.value;
+    const latestValue = latestDefined(keyResult.checkIns, (checkIn) => checkIn.value);
     const current = latestValue ?? keyResult.metric?.baseline;
     if (current !== undefined) keyResult.currentValue = current;
     const metric = keyResult.metric;
@@ -399,7 +415,8 @@ function deriveFigures(keyResults: KeyResult[], objectives: Objective[], cycles:
   for (const objective of objectives) progressOf(objective, new Set());
   for (const cycle of cycles) {
     cycle.objectives.sort((a, b) => compare(a.id, b.id));
-    const scores = cycle.objectives.flatMap((objective) => objective.keyResults.flatMap((kr) => (kr.score ? [kr.score.score] : [])));
+    const scores: number[] = [];
+    for (const objective of cycle.objectives) for (const kr of objective.keyResults) if (kr.score) scores.push(kr.score.score);
     if (scores.length > 0) cycle.averageScore = scores.reduce((sum, score) => sum + score, 0) / scores.length;
   }
 }
