@@ -91,6 +91,7 @@ class ReadAhead implements TextReader {
     this.port = port1;
     this.worker = new Worker(HELPER_SOURCE, {
       eval: true,
+      execArgv: [],
       workerData: { paths, claims: this.claims, counters: this.counters, port: port2 },
       transferList: [port2],
     });
