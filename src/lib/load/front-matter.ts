@@ -64,13 +64,52 @@ const DIRECTIVE = /^%/m;
 
 /** Keys that are null (`~:`, `: x`) or collections (`[a, b]: x`): the two parsers name them differently. */
 const UNUSUAL_KEY = /^[ \t]*(?:-[ \t]+)?(?:(?:~|null|Null|NULL)?[ \t]*:|[[{].*[\]}][ \t]*:)(?:[ \t]|$)/m;
+/** The same pattern, tried at one given line start. */
+const UNUSUAL_KEY_AT = new RegExp(UNUSUAL_KEY.source, 'my');
+/** Line breaks other than `\n`, after which `^` matches too. */
+const OTHER_LINE_BREAK = /[\r\u2028\u2029]/;
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const DASH = 0x2d;
+/** `:`, `~`, `n`, `N`, `[`, `{`: the characters an unusual key can start with. */
+const UNUSUAL_KEY_START = new Set([0x3a, 0x7e, 0x6e, 0x4e, 0x5b, 0x7b]);
+
+/**
+ * `UNUSUAL_KEY.test(yaml)`, in about half the time: the pattern is tried
+ * only on lines whose first character after the indentation (and a `- `)
+ * can start such a key. Text with other line breaks takes the pattern as is.
+ */
+function hasUnusualKey(yaml: string): boolean {
+  if (OTHER_LINE_BREAK.test(yaml)) return UNUSUAL_KEY.test(yaml);
+  for (let start = 0; ; ) {
+    if (UNUSUAL_KEY_START.has(yaml.charCodeAt(skipIndentAndDash(yaml, start)))) {
+      UNUSUAL_KEY_AT.lastIndex = start;
+      if (UNUSUAL_KEY_AT.test(yaml)) return true;
+    }
+    const end = yaml.indexOf('\n', start);
+    if (end === -1) return false;
+    start = end + 1;
+  }
+}
+
+/** Past `[ \t]*` and then `-[ \t]+` if it is there. */
+function skipIndentAndDash(text: string, start: number): number {
+  let i = start;
+  while (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB) i++;
+  if (text.charCodeAt(i) !== DASH) return i;
+  let j = i + 1;
+  if (text.charCodeAt(j) !== SPACE && text.charCodeAt(j) !== TAB) return i;
+  while (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB) j++;
+  return j;
+}
 
 /** Each multi-line pattern runs only when the character it needs is there at all. */
 function needsFullParser(yaml: string): boolean {
   if (ANCHOR_ALIAS_OR_TAG.test(yaml) || yaml.includes('<<')) return true;
   if (yaml.includes('?') && COMPLEX_KEY.test(yaml)) return true;
   if (yaml.includes('%') && DIRECTIVE.test(yaml)) return true;
-  return UNUSUAL_KEY.test(yaml);
+  return hasUnusualKey(yaml);
 }
 
 export function readFrontMatter(text: string): FrontMatter {
