@@ -1,8 +1,9 @@
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { createDeclarations, declareSource, type Declarations } from './load/declare-entities.js';
 import { FileLocator } from './load/locate.js';
 import { readSettings } from './load/read-settings.js';
 import { readSource } from './load/read-source.js';
+import { readTexts } from './load/read-texts.js';
 import { SETTINGS_FILE, walkContent } from './load/walk-content.js';
 import type { Handbook } from './model/handbook.js';
 import { resolveHandbook } from './model/resolve-handbook.js';
@@ -56,10 +57,15 @@ export async function checkHandbook({ contentDir, today, keepDeclarations = fals
   const personIds = new Set(listing.entries.filter((entry) => entry.kind === 'people').map((entry) => entry.id));
   const declarations = createDeclarations(personIds);
   const locators = new Map<string, FileLocator>();
-  for (const entry of listing.entries) {
-    const source = readSource(entry, readFileSync(entry.absolutePath, 'utf8'));
-    declareSource(source, declarations);
-    locators.set(source.file, new FileLocator(source.text, source.frontMatter.yaml, source.frontMatter.yamlOffset));
+  const texts = readTexts(listing.entries.map((entry) => entry.absolutePath));
+  try {
+    listing.entries.forEach((entry, index) => {
+      const source = readSource(entry, texts.read(index));
+      declareSource(source, declarations);
+      locators.set(source.file, new FileLocator(source.text, source.frontMatter.yaml, source.frontMatter.yamlOffset));
+    });
+  } finally {
+    texts.close();
   }
   const { handbook, known, judgeOwner, unresolved, problems: resolveProblems } = resolveHandbook(declarations, loaded.settings, listing.refused);
   for (const term of handbook.glossary) term.rules = RULES.filter((rule) => rule.term === term.id).map((rule) => rule.id);

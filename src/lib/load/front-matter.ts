@@ -52,22 +52,64 @@ const SAFE_OPTIONS = {
 
 const YAML_LANGUAGES = new Set(['', 'yaml', 'yml']);
 
-/**
+/*
  * Constructs the fast parser could read differently from `yaml`: anchors,
- * aliases, tags, merge keys, complex keys, directives. Files using them go
- * straight to the authoritative parser.
+ * aliases and tags (`&`, `*`, `!` anywhere), merge keys (`<<`), complex
+ * keys (`? `) and directives (`%` at the start of a line). Files using them
+ * go straight to the authoritative parser.
  */
-const UNUSUAL_CONSTRUCT = /[&*!]|<<|^\s*(?:-\s+)?\?(?:\s|$)|^%/m;
+const ANCHOR_ALIAS_OR_TAG = /[&*!]/;
+const COMPLEX_KEY = /^\s*(?:-\s+)?\?(?:\s|$)/m;
+const DIRECTIVE = /^%/m;
 
 /** Keys that are null (`~:`, `: x`) or collections (`[a, b]: x`): the two parsers name them differently. */
 const UNUSUAL_KEY = /^[ \t]*(?:-[ \t]+)?(?:(?:~|null|Null|NULL)?[ \t]*:|[[{].*[\]}][ \t]*:)(?:[ \t]|$)/m;
+/** The same pattern, tried at one given line start. */
+const UNUSUAL_KEY_AT = new RegExp(UNUSUAL_KEY.source, 'my');
+/** Line breaks other than `\n`, after which `^` matches too. */
+const OTHER_LINE_BREAK = /[\r\u2028\u2029]/;
 
-/** A cheap look for the characters those constructs need, before the patterns. */
-function needsFullParser(yaml: string): boolean {
-  for (const character of ['&', '*', '!', '<', '?', '%']) {
-    if (yaml.includes(character) && UNUSUAL_CONSTRUCT.test(yaml)) return true;
+const SPACE = 0x20;
+const TAB = 0x09;
+const DASH = 0x2d;
+/** `:`, `~`, `n`, `N`, `[`, `{`: the characters an unusual key can start with. */
+const UNUSUAL_KEY_START = new Set([0x3a, 0x7e, 0x6e, 0x4e, 0x5b, 0x7b]);
+
+/**
+ * `UNUSUAL_KEY.test(yaml)`, in about half the time: the pattern is tried
+ * only on lines whose first character after the indentation (and a `- `)
+ * can start such a key. Text with other line breaks takes the pattern as is.
+ */
+function hasUnusualKey(yaml: string): boolean {
+  if (OTHER_LINE_BREAK.test(yaml)) return UNUSUAL_KEY.test(yaml);
+  for (let start = 0; ; ) {
+    if (UNUSUAL_KEY_START.has(yaml.charCodeAt(skipIndentAndDash(yaml, start)))) {
+      UNUSUAL_KEY_AT.lastIndex = start;
+      if (UNUSUAL_KEY_AT.test(yaml)) return true;
+    }
+    const end = yaml.indexOf('\n', start);
+    if (end === -1) return false;
+    start = end + 1;
   }
-  return UNUSUAL_KEY.test(yaml);
+}
+
+/** Past `[ \t]*` and then `-[ \t]+` if it is there. */
+function skipIndentAndDash(text: string, start: number): number {
+  let i = start;
+  while (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB) i++;
+  if (text.charCodeAt(i) !== DASH) return i;
+  let j = i + 1;
+  if (text.charCodeAt(j) !== SPACE && text.charCodeAt(j) !== TAB) return i;
+  while (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB) j++;
+  return j;
+}
+
+/** Each multi-line pattern runs only when the character it needs is there at all. */
+function needsFullParser(yaml: string): boolean {
+  if (ANCHOR_ALIAS_OR_TAG.test(yaml) || yaml.includes('<<')) return true;
+  if (yaml.includes('?') && COMPLEX_KEY.test(yaml)) return true;
+  if (yaml.includes('%') && DIRECTIVE.test(yaml)) return true;
+  return hasUnusualKey(yaml);
 }
 
 export function readFrontMatter(text: string): FrontMatter {
@@ -121,11 +163,14 @@ function splitYamlFrontMatter(text: string, yamlOffset: number): FrontMatter {
   const bodyOffset = text.length - file.content.length;
   const bodyLine = countLines(text, bodyOffset);
   const parsed = parseYaml(yaml);
-  const base = { present: true, body: file.content, bodyLine, yaml, yamlOffset };
   if ('error' in parsed) {
     return {
-      ...base,
       data: undefined,
+      present: true,
+      body: file.content,
+      bodyLine,
+      yaml,
+      yamlOffset,
       // Never before the first line of YAML: the block starts with the rest of the `---` line.
       problem: {
         rule: 'yaml-syntax',
@@ -135,7 +180,8 @@ function splitYamlFrontMatter(text: string, yamlOffset: number): FrontMatter {
       },
     };
   }
-  return { ...base, data: parsed.data };
+  // Spelled out, not spread from a shared base: on Node 20 a spread gives every object its own hidden class.
+  return { data: parsed.data, present: true, body: file.content, bodyLine, yaml, yamlOffset };
 }
 
 function countLines(text: string, end: number): number {

@@ -15,5 +15,6 @@ export interface SourceFile extends ContentEntry {
  */
 export function readSource(entry: ContentEntry, raw: string): SourceFile {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  return { ...entry, text, frontMatter: readFrontMatter(text) };
+  // Spelled out rather than `{ ...entry, text, frontMatter }`: on Node 20 that spread gives each object its own hidden class.
+  return { kind: entry.kind, id: entry.id, file: entry.file, absolutePath: entry.absolutePath, extension: entry.extension, text, frontMatter: readFrontMatter(text) };
 }

@@ -27,10 +27,17 @@ const boolType = new jsYaml.Type('tag:yaml.org,2002:bool', {
 /**
  * Most scalars are words. Numbers start with a digit, a sign or a dot, so
  * testing the first character spares the patterns for nearly every value.
+ * Past the first character a number has a `-` only right after the
+ * exponent's `e`, so dates such as `2026-07-01`, the commonest scalars that
+ * start with a digit, are spared the patterns too.
  */
 function mayBeNumber(data: string): boolean {
   const code = data.charCodeAt(0);
-  return (code >= 48 && code <= 57) || code === 43 || code === 45 || code === 46;
+  if (!((code >= 48 && code <= 57) || code === 43 || code === 45 || code === 46)) return false;
+  const dash = data.indexOf('-', 1);
+  if (dash === -1) return true;
+  const before = data.charCodeAt(dash - 1);
+  return before === 101 || before === 69; // e, E
 }
 
 const INT_OCTAL = /^0o[0-7]+$/;

@@ -57,9 +57,21 @@ function firstValid<D extends Declaration<unknown>>(declarations: readonly D[]):
   return map;
 }
 
-/** The fields every file-backed entity has. Built as one literal: spreads are slow on a hot path. */
+/*
+ * Model objects are spelled out field by field, never built as
+ * `{ ...document(d), more }`: on Node 20 an object spread followed by more
+ * fields gives every object its own hidden class. For tens of thousands of
+ * people, objectives and reviews that cost 2-3x the memory and time to
+ * build, and made every later read of their fields megamorphic.
+ */
+
+/** The fields every file-backed entity has, for the few entities built by spreading their data. */
 function document(declaration: Declaration<unknown>) {
-  return { id: declaration.id, source: { file: declaration.file, path: [] }, body: declaration.body, bodyLine: declaration.bodyLine };
+  return { id: declaration.id, source: sourceOf(declaration), body: declaration.body, bodyLine: declaration.bodyLine };
+}
+
+function sourceOf(declaration: Declaration<unknown>): { file: string; path: PathSegment[] } {
+  return { file: declaration.file, path: [] };
 }
 
 /**
@@ -74,7 +86,7 @@ export function resolveHandbook(declarations: Declarations, settings: Settings, 
     teams: knownIds(declarations.teams, 'teams', refused),
     people: knownIds(declarations.people, 'people', refused),
     objectives: knownIds(declarations.objectives, 'objectives', refused),
-    keyResults: new Set(declarations.objectives.flatMap((d) => d.keyResults.flatMap((kr) => (kr.id ? [kr.id] : [])))),
+    keyResults: keyResultIds(declarations.objectives),
     glossary: knownIds(declarations.glossary, 'glossary', refused),
   };
   // When a key result's id cannot be read, a reference to it cannot be judged either.
@@ -102,13 +114,16 @@ export function resolveHandbook(declarations: Declarations, settings: Settings, 
   }
   const teams = new Map<string, Team>();
   for (const [id, d] of firstValid(declarations.teams)) {
-    teams.set(id, { ...document(d), name: d.data.name, children: [], members: [], objectives: [] });
+    teams.set(id, { id: d.id, source: sourceOf(d), body: d.body, bodyLine: d.bodyLine, name: d.data.name, children: [], members: [], objectives: [] });
   }
   const people = new Map<string, Person>();
   for (const [id, d] of firstValid(declarations.people)) {
     const { name, role, email, left } = d.data;
     people.set(id, {
-      ...document(d),
+      id: d.id,
+      source: sourceOf(d),
+      body: d.body,
+      bodyLine: d.bodyLine,
       name,
       role: role,
       email: email,
@@ -122,7 +137,13 @@ export function resolveHandbook(declarations: Declarations, settings: Settings, 
   const glossary = new Map<string, GlossaryTerm>();
   for (const [id, d] of firstValid(declarations.glossary)) {
     const { term, summary, synonyms = [], takeaways = [] } = d.data;
-    glossary.set(id, { ...document(d), term, summary, synonyms, takeaways, related: [], format: d.extension === '.mdx' ? 'mdx' : 'md', rules: [] });
+    glossary.set(id, {
+      id: d.id,
+      source: sourceOf(d),
+      body: d.body,
+      bodyLine: d.bodyLine,
+      term,
+      summary, synonyms, takeaways, related: [], format: d.extension === '.mdx' ? 'mdx' : 'md', rules: [] });
   }
 
   for (const [id, d] of firstValid(declarations.teams)) {
@@ -166,7 +187,10 @@ export function resolveHandbook(declarations: Declarations, settings: Settings, 
     const sponsor = ownerOf(d.data.sponsor);
     if (!cycle || !owner) continue; // reported by `unresolved-reference` or the ownership rules
     const objective: Objective = {
-      ...document(d),
+      id: d.id,
+      source: sourceOf(d),
+      body: d.body,
+      bodyLine: d.bodyLine,
       title: d.data.title,
       cycle,
       owner,
@@ -203,7 +227,7 @@ export function resolveHandbook(declarations: Declarations, settings: Settings, 
           owner: initiativeOwner,
           status: item.data.status,
           keyResult,
-          source: { file: d.file, path: [...path, 'initiatives', item.index] },
+          source: { file: d.file, path: ['keyResults', kr.index, 'initiatives', item.index] },
         };
         keyResult.initiatives.push(initiative);
         initiativeOwner.owns.initiatives.push(initiative);
@@ -250,7 +274,10 @@ export function resolveHandbook(declarations: Declarations, settings: Settings, 
   for (const [, d] of firstValid(declarations.reviews)) {
     const facilitator = ownerOf(d.data.facilitator);
     const review: Review = {
-      ...document(d),
+      id: d.id,
+      source: sourceOf(d),
+      body: d.body,
+      bodyLine: d.bodyLine,
       date: d.data.date,
       kind: d.data.kind,
       facilitator: facilitator,
@@ -333,6 +360,22 @@ function knownIds(declarations: readonly Declaration<unknown>[], kind: Kind, ref
   return ids;
 }
 
+/** Every key-result id as written, broken key results included. Loops, not nested flatMaps: there are tens of thousands. */
+function keyResultIds(objectives: readonly ObjectiveDeclaration[]): Set<string> {
+  const ids = new Set<string>();
+  for (const objective of objectives) for (const kr of objective.keyResults) if (kr.id) ids.add(kr.id);
+  return ids;
+}
+
+/** The last defined value of `items` (without copying and reversing the list). */
+function latestDefined<T, V>(items: readonly T[], valueOf: (item: T) => V | undefined): V | undefined {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const value = valueOf(items[i]!);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
 function emptyObjectiveProblem(d: ObjectiveDeclaration): Problem {
   return {
     rule: 'schema',
@@ -348,7 +391,7 @@ function deriveFigures(keyResults: KeyResult[], objectives: Objective[], cycles:
     keyResult.checkIns.sort((a, b) => compare(a.date, b.date) || compare(a.review.id, b.review.id));
     const latest = keyResult.checkIns[keyResult.checkIns.length - 1];
     if (latest) keyResult.latestCheckIn = latest;
-    const latestValue = [...keyResult.checkIns].reverse().find((checkIn) => checkIn.value !== undefined)?.value;
+    const latestValue = latestDefined(keyResult.checkIns, (checkIn) => checkIn.value);
     const current = latestValue ?? keyResult.metric?.baseline;
     if (current !== undefined) keyResult.currentValue = current;
     const metric = keyResult.metric;
@@ -372,7 +415,8 @@ function deriveFigures(keyResults: KeyResult[], objectives: Objective[], cycles:
   for (const objective of objectives) progressOf(objective, new Set());
   for (const cycle of cycles) {
     cycle.objectives.sort((a, b) => compare(a.id, b.id));
-    const scores = cycle.objectives.flatMap((objective) => objective.keyResults.flatMap((kr) => (kr.score ? [kr.score.score] : [])));
+    const scores: number[] = [];
+    for (const objective of cycle.objectives) for (const kr of objective.keyResults) if (kr.score) scores.push(kr.score.score);
     if (scores.length > 0) cycle.averageScore = scores.reduce((sum, score) => sum + score, 0) / scores.length;
   }
 }

@@ -10,15 +10,27 @@ import { closestMatch } from '../suggest.js';
  */
 export interface BrokenReviews {
   /** Key results named by a broken update or score, in the text of an unreadable review, or misspelt. */
-  keyResults: Set<string>;
+  keyResults: ReadonlySet<string>;
   /** Dates of broken reviews whose key results are unknown (`undefined`: the date is unknown too). */
-  blindDates: (string | undefined)[];
+  blindDates: readonly (string | undefined)[];
 }
 
 /** Days after its end in which a cycle's retrospective is usually held. */
 const RETROSPECTIVE_WINDOW = 30;
 
+/** Two rules ask for the same answer about the same declarations: it is worked out once per check. */
+const found = new WeakMap<Declarations, { knownKeyResults: ReadonlySet<string>; broken: BrokenReviews }>();
+
+/** What the broken reviews among `declarations` hide. The result is shared: read it, do not change it. */
 export function findBrokenReviews(declarations: Declarations, knownKeyResults: ReadonlySet<string>): BrokenReviews {
+  const earlier = found.get(declarations);
+  if (earlier?.knownKeyResults === knownKeyResults) return earlier.broken;
+  const broken = collectBrokenReviews(declarations, knownKeyResults);
+  found.set(declarations, { knownKeyResults, broken });
+  return broken;
+}
+
+function collectBrokenReviews(declarations: Declarations, knownKeyResults: ReadonlySet<string>): BrokenReviews {
   const keyResults = new Set<string>();
   const blindDates: (string | undefined)[] = [];
   for (const review of declarations.reviews) {

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+
+/** Below this many files a helper thread costs more to start than it saves. */
+export const READ_AHEAD_MIN_FILES = 2000;
+
+/** Files the helper reads before it hands their texts over in one message (about a millisecond of reading). */
+const BATCH = 64;
+
+/** Who read a file: `claims[i]` is 0 until one side takes file `i`. */
+const MAIN = 1;
+const HELPER = 2;
+
+/** Slots of the shared counter array. */
+const POSTED = 0;
+
+/** How long the main thread waits for a file the helper took before reading it itself. */
+const PATIENCE_MS = 2000;
+
+/*
+ * The helper thread: it takes every file the main thread has not taken yet,
+ * in list order, reads it and posts the texts in batches. Plain JavaScript
+ * run with `eval`, so it needs no build step and no loader. A file it
+ * cannot read is posted as `null`: the main thread reads that one itself,
+ * so the error it throws is the usual one.
+ */
+const HELPER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const { readFileSync } = require('node:fs');
+const { paths, claims, counters, port } = workerData;
+let batch = [];
+const flush = () => {
+  if (batch.length === 0) return;
+  port.postMessage(batch);
+  batch = [];
+  Atomics.add(counters, ${POSTED}, 1);
+  Atomics.notify(counters, ${POSTED});
+};
+try {
+  for (let i = 0; i < paths.length; i++) {
+    if (Atomics.compareExchange(claims, i, 0, ${HELPER}) !== 0) continue;
+    let text = null;
+    try { text = readFileSync(paths[i], 'utf8'); } catch {}
+    batch.push(i, text);
+    if (batch.length >= ${BATCH * 2}) flush();
+  }
+} finally {
+  flush();
+  port.close();
+}
+`;
+
+/** The texts of files, one at a time, in list order. */
+export interface TextReader {
+  /** The text of file `index` (UTF-8); throws as `readFileSync` would. */
+  read(index: number): string;
+  /** Stops the helper thread, if any. */
+  close(): void;
+}
+
+/**
+ * Reads `paths` in order for a caller that parses each file as it goes.
+ * On a machine with more than one core and a large handbook, a helper
+ * thread reads ahead while the main thread parses: the main thread reads a
+ * file itself only when the helper has not taken it yet (while the helper
+ * starts), and every file is read once.
+ *
+ * Reading was about a tenth of `check`'s time for 10 000 objectives; this
+ * moves it off the main thread. Only texts cross threads, never parsed
+ * data, so no object is copied or kept twice.
+ */
+export function readTexts(paths: readonly string[], minFiles = READ_AHEAD_MIN_FILES): TextReader {
+  if (paths.length < minFiles || availableParallelism() < 2) {
+    return { read: (index) => readFileSync(paths[index]!, 'utf8'), close: () => {} };
+  }
+  return new ReadAhead(paths);
+}
+
+class ReadAhead implements TextReader {
+  private readonly claims: Int8Array;
+  private readonly counters: Int32Array;
+  private readonly port: MessagePort;
+  private readonly worker: Worker;
+  private readonly received: (string | null | undefined)[];
+  private batchesSeen = 0;
+
+  constructor(private readonly paths: readonly string[]) {
+    this.claims = new Int8Array(new SharedArrayBuffer(paths.length));
+    this.counters = new Int32Array(new SharedArrayBuffer(4));
+    this.received = new Array(paths.length);
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(HELPER_SOURCE, {
+      eval: true,
+      execArgv: [],
+      workerData: { paths, claims: this.claims, counters: this.counters, port: port2 },
+      transferList: [port2],
+    });
+    // The helper never keeps the process alive, and its failure only means the main thread reads more.
+    this.worker.unref();
+    this.worker.on('error', () => {});
+  }
+
+  read(index: number): string {
+    if (Atomics.compareExchange(this.claims, index, 0, MAIN) === 0) return readFileSync(this.paths[index]!, 'utf8');
+    const started = Date.now();
+    while (this.received[index] === undefined) {
+      if (this.drain()) continue;
+      if (Date.now() - started > PATIENCE_MS) break;
+      // Sleeps until the helper posts its next batch (or briefly, to look at the clock again).
+      Atomics.wait(this.counters, POSTED, this.batchesSeen, 50);
+    }
+    const text = this.received[index];
+    this.received[index] = undefined;
+    return text ?? readFileSync(this.paths[index]!, 'utf8');
+  }
+
+  close(): void {
+    this.port.close();
+    void this.worker.terminate();
+  }
+
+  /** Takes every batch already posted; whether there was one. */
+  private drain(): boolean {
+    let any = false;
+    for (let message = receiveMessageOnPort(this.port); message; message = receiveMessageOnPort(this.port)) {
+      const batch = message.message as (number | string | null)[];
+      for (let i = 0; i < batch.length; i += 2) this.received[batch[i] as number] = batch[i + 1] as string | null;
+      this.batchesSeen++;
+      any = true;
+    }
+    return any;
+  }
+}
