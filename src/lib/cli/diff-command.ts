@@ -1,4 +1,4 @@
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkHandbook } from '../check-handbook.js';
@@ -44,8 +44,10 @@ export async function runDiffCommand(argv: readonly string[], environment: DiffE
   let contentPath: string;
   let sides: { ref: string; commit: string }[];
   try {
-    root = realpathSync(findRepositoryRoot(environment.cwd));
     const contentDir = path.resolve(realpathSync(environment.cwd), (flags.get('content') as string | undefined) ?? 'content');
+    // The repository is the one holding the content folder, as for `check --format github`,
+    // so the command can run from okr-handbook's folder with `--content` pointing elsewhere.
+    root = realpathSync(findRepositoryRoot(nearestExistingFolder(contentDir)));
     const relative = path.relative(root, contentDir);
     if (relative.startsWith('..') || path.isAbsolute(relative)) return usageError(`The content folder \`${contentDir}\` is outside the repository \`${root}\`.`);
     contentPath = relative.split(path.sep).join('/');
@@ -80,4 +82,12 @@ export async function runDiffCommand(argv: readonly string[], environment: DiffE
 
 function usageError(message: string): CommandResult {
   return { exitCode: 2, stdout: '', stderr: `${message}\n\n${DIFF_USAGE}\n` };
+}
+
+/** The content folder, or the closest folder above it that exists (it may exist only at one of the refs). */
+function nearestExistingFolder(dir: string): string {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (existsSync(current)) return current;
+    if (path.dirname(current) === current) return current;
+  }
 }

@@ -56,6 +56,14 @@ describe('npm run diff', () => {
     expect(diff.problems.introduced).toMatchObject([{ file: `content/${RETENTION}`, line: 5, rule: 'owner-individual', severity: 'error' }]);
   });
 
+  it("from okr-handbook's own folder, diffs the repository that holds --content, as check does", () => {
+    const repository = changedRepository();
+    const { status, stdout, stderr } = runDiff(ROOT, ['main', 'change', '--content', path.join(repository.dir, 'content'), '--format', 'json']);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).base.commit).toBe(repository.git('rev-parse', 'main'));
+  });
+
   it('exits 2 naming an unknown ref', () => {
     const repository = changedRepository();
     const { status, stdout, stderr } = runDiff(repository.dir, ['mian']);

@@ -313,7 +313,7 @@ describe('diff: usage', () => {
     const repository = FixtureRepository.withHandbook();
     expect((await diff(repository)).stderr).toContain('Name the ref to compare with');
     expect((await diff(repository, 'main', '--format', 'html')).stderr).toContain('Unknown format `html`');
-    expect((await diff(repository, 'main', '--content', '../elsewhere')).stderr).toContain('is outside the repository');
+    expect((await diff(repository, 'main', '--content', '../elsewhere')).stderr).toContain('is not inside a git repository');
     const nowhere = await diff(repository, 'main', '--content', 'handbook');
     expect(nowhere.exitCode).toBe(2);
     expect(nowhere.stderr).toContain('The content folder `handbook` exists neither at `main` nor at `HEAD`');
