@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkHandbook, ContentFolderError } from '../check-handbook.js';
 import { formatGithub } from '../format/format-github.js';
 import { formatJson } from '../format/format-json.js';
 import { formatPretty } from '../format/format-pretty.js';
+import { contentTextReader } from '../load/read-source.js';
 import { parseArguments, UsageError } from './parse-arguments.js';
 
 export const CHECK_USAGE = `Usage: npm run check -- [--content DIR] [--format pretty|github|json] [--max-warnings N]
@@ -56,7 +57,7 @@ export async function runCheckCommand(argv: readonly string[], environment: Chec
   let stdout: string;
   if (format === 'json') stdout = formatJson(diagnostics, summary);
   else if (format === 'github') stdout = formatGithub(diagnostics, annotationPrefix(contentDir));
-  else stdout = formatPretty(diagnostics, summary, { color: environment.color, readText: (file) => readQuietly(path.join(contentDir, file)) });
+  else stdout = formatPretty(diagnostics, summary, { color: environment.color, readText: contentTextReader(contentDir) });
 
   const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
   const stderr = tooManyWarnings ? `${summary.warnings} ${summary.warnings === 1 ? 'warning exceeds' : 'warnings exceed'} --max-warnings ${maxWarnings}.\n` : '';
@@ -65,14 +66,6 @@ export async function runCheckCommand(argv: readonly string[], environment: Chec
 
 function usageError(message: string): CommandResult {
   return { exitCode: 2, stdout: '', stderr: `${message}\n\n${CHECK_USAGE}\n` };
-}
-
-function readQuietly(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import type { ContentEntry } from './walk-content.js';
 
@@ -17,4 +19,15 @@ export function readSource(entry: ContentEntry, raw: string): SourceFile {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   // Spelled out rather than `{ ...entry, text, frontMatter }`: on Node 20 that spread gives each object its own hidden class.
   return { kind: entry.kind, id: entry.id, file: entry.file, absolutePath: entry.absolutePath, extension: entry.extension, text, frontMatter: readFrontMatter(text) };
+}
+
+/** Reads content files for code frames: a file that has gone since it was checked gives `undefined`. */
+export function contentTextReader(contentDir: string): (file: string) => string | undefined {
+  return (file) => {
+    try {
+      return readFileSync(path.join(contentDir, file), 'utf8').replace(/^\uFEFF/, '');
+    } catch {
+      return undefined;
+    }
+  };
 }
