@@ -1,7 +1,7 @@
 import { createMarkdownProcessor, type MarkdownProcessor } from '@astrojs/markdown-remark';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import { getSiteModel } from './handbook.js';
+import { rehypeRawWhenNeeded, remarkSmartypantsWhenNeeded } from './markdown-fast-paths.js';
 
 /**
  * Markdown bodies go through Astro's own Markdown pipeline, then through
@@ -18,7 +18,7 @@ interface HastNode {
 }
 
 /** Site-absolute links in a body (`/glossary/okr-owner/`) follow the base path the site is served under. */
-function rehypeBaseLinks(base: string) {
+export function rehypeBaseLinks(base: string) {
   const prefix = base.replace(/\/$/, '');
   const visit = (node: HastNode) => {
     const target = node.properties?.href;
@@ -31,12 +31,20 @@ function rehypeBaseLinks(base: string) {
 }
 
 export async function renderMarkdown(body: string): Promise<string> {
-  processor ??= createMarkdownProcessor({
-    syntaxHighlight: false,
-    // rehype-raw first: raw HTML becomes elements, so sanitising keeps `<em>` and drops `<script>`.
-    rehypePlugins: [rehypeRaw, [rehypeSanitize, { ...defaultSchema, clobberPrefix: 'md-' }], [rehypeBaseLinks, getSiteModel().base]],
-  });
+  processor ??= createMarkdownProcessor(markdownOptions(getSiteModel().base));
   if (body.trim() === '') return '';
   const { code } = await (await processor).render(body);
   return code;
+}
+
+/** Astro's defaults, with its two costliest steps run only where they change something. */
+export function markdownOptions(base: string) {
+  return {
+    syntaxHighlight: false as const,
+    // In the place Astro's own `smartypants: true` would run it: first of the remark plugins.
+    smartypants: false,
+    remarkPlugins: [remarkSmartypantsWhenNeeded],
+    // rehype-raw first: raw HTML becomes elements, so sanitising keeps `<em>` and drops `<script>`.
+    rehypePlugins: [rehypeRawWhenNeeded, [rehypeSanitize, { ...defaultSchema, clobberPrefix: 'md-' }], [rehypeBaseLinks, base]],
+  };
 }
