@@ -37,6 +37,8 @@ export function okrHandbook(options: { contentDir: string }): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ config, command, logger, addMiddleware }) => {
         base = config.base;
+        // `npm run build` indexes each page for search as it is rendered (see build-site.ts).
+        if (command === 'build') addMiddleware({ entrypoint: new URL('./index-pages.ts', import.meta.url), order: 'post' });
         // `npm run build` validated already and handed the model over.
         if (command !== 'dev' && hasSiteModel()) return;
         const result = await validate();

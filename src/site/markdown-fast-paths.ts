@@ -1,3 +1,4 @@
+import type { RehypePlugin, RemarkPlugin } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import remarkSmartypants from 'remark-smartypants';
 
@@ -30,21 +31,21 @@ function someNode(node: TreeNode, test: (node: TreeNode) => boolean): boolean {
 const SMARTYPANTS_CAN_CHANGE = /['"`]|--|\.\s*\./;
 
 /** Astro's `smartypants: true`, skipped for a tree it would not change. */
-export function remarkSmartypantsWhenNeeded() {
-  const transform = remarkSmartypants() as (tree: TreeNode) => void;
+export const remarkSmartypantsWhenNeeded = (() => {
+  const transform = (remarkSmartypants as unknown as () => (tree: TreeNode) => void)();
   return (tree: TreeNode) => {
     if (someNode(tree, (node) => node.type === 'text' && typeof node.value === 'string' && SMARTYPANTS_CAN_CHANGE.test(node.value))) {
       transform(tree);
     }
   };
-}
+}) as unknown as RemarkPlugin;
 
 /**
  * rehype-raw, skipped for a tree without raw HTML: with nothing to parse it
  * only round-trips the tree through parse5, which Astro's pipeline does once
  * more at its end anyway.
  */
-export function rehypeRawWhenNeeded() {
-  const transform = (rehypeRaw as () => (tree: TreeNode, file: unknown) => TreeNode)();
+export const rehypeRawWhenNeeded = (() => {
+  const transform = (rehypeRaw as unknown as () => (tree: TreeNode, file: unknown) => TreeNode)();
   return (tree: TreeNode, file: unknown) => (someNode(tree, (node) => node.type === 'raw') ? transform(tree, file) : tree);
-}
+}) as unknown as RehypePlugin;

@@ -1,4 +1,4 @@
-import { createMarkdownProcessor, type MarkdownProcessor } from '@astrojs/markdown-remark';
+import { createMarkdownProcessor, type AstroMarkdownProcessorOptions, type MarkdownProcessor } from '@astrojs/markdown-remark';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import { getSiteModel } from './handbook.js';
 import { rehypeRawWhenNeeded, remarkSmartypantsWhenNeeded } from './markdown-fast-paths.js';
@@ -38,9 +38,9 @@ export async function renderMarkdown(body: string): Promise<string> {
 }
 
 /** Astro's defaults, with its two costliest steps run only where they change something. */
-export function markdownOptions(base: string) {
+export function markdownOptions(base: string): AstroMarkdownProcessorOptions {
   return {
-    syntaxHighlight: false as const,
+    syntaxHighlight: false,
     // In the place Astro's own `smartypants: true` would run it: first of the remark plugins.
     smartypants: false,
     remarkPlugins: [remarkSmartypantsWhenNeeded],

@@ -1,6 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkHandbook, type CheckResult } from '../check-handbook.js';
+import { SearchIndexer } from './index-search.js';
 
 export interface BuildPagesOptions {
   /** The project root, where astro.config.mjs lives. */
@@ -19,11 +20,23 @@ export interface BuildPagesOutcome {
   /** Milliseconds per phase, in order. */
   phases: [string, number][];
   pages: number;
+  /** Pages in the search index. */
+  searchPages: number;
+}
+
+/** What the page-building child tells `npm run build`. */
+export interface PagesReport {
+  built: boolean;
+  pages: number;
+  searchPages: number;
+  files: number;
+  phases: [string, number][];
 }
 
 /**
  * Validates, then has Astro render every page from the validated model into
- * the staging folder. On any validation error nothing is written.
+ * the staging folder, and Pagefind index each page as it comes. On any
+ * validation error nothing is written.
  */
 export async function buildPages(options: BuildPagesOptions): Promise<BuildPagesOutcome> {
   const phases: [string, number][] = [];
@@ -36,7 +49,7 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
 
   const check = await checkHandbook({ contentDir: options.contentDir });
   lap('validate');
-  if (check.summary.errors > 0) return { check, built: false, phases, pages: 0 };
+  if (check.summary.errors > 0) return { check, built: false, phases, pages: 0, searchPages: 0 };
 
   // Handed to the pages in this process: no page reads or parses a content file.
   const { setSiteModel } = await import('../../site/handbook.js');
@@ -49,16 +62,27 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
   const { stagingDir } = options;
   await fs.rm(stagingDir, { recursive: true, force: true });
   const { build } = await import('astro');
+  const { setPageSink } = await import('../../site/page-sink.js');
   try {
+    const search = await SearchIndexer.start();
+    // Pagefind knows pages by their path on the site without the base path, as if it had read the built folder.
+    const base = options.base.replace(/\/$/, '');
+    setPageSink((pathname, html) => search.addPage(pathname.startsWith(`${base}/`) ? pathname.slice(base.length) : pathname, html));
     await build({ root: options.root, outDir: stagingDir, base: options.base, logLevel: 'warn' });
+    setPageSink(undefined);
+    // Astro's content-collection modules are build internals that name local paths; a static site needs neither.
+    for (const internal of ['content-modules.mjs', 'content-assets.mjs']) await fs.rm(path.join(stagingDir, internal), { force: true });
+    lap('pages');
+    const { pages: searchPages } = await search.finish(stagingDir, check.handbook.glossary);
+    lap('search');
+    return { check, built: true, phases, pages: await countPages(stagingDir), searchPages };
   } catch (error) {
     await fs.rm(stagingDir, { recursive: true, force: true });
     throw error;
+  } finally {
+    setPageSink(undefined);
+    await SearchIndexer.close();
   }
-  // Astro's content-collection modules are build internals that name local paths; a static site needs neither.
-  for (const internal of ['content-modules.mjs', 'content-assets.mjs']) await fs.rm(path.join(stagingDir, internal), { force: true });
-  lap('pages');
-  return { check, built: true, phases, pages: await countPages(stagingDir) };
 }
 
 /** Replaces the output folder with the finished staging folder. */

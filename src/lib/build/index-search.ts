@@ -2,16 +2,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
-export interface SearchIndexOutcome {
-  /** Pages Pagefind indexed (those with `data-pagefind-body`). */
-  pages: number;
-}
-
-/**
- * Indexes a built site with Pagefind's Node API and writes the index to
- * `<siteDir>/pagefind/`. Any error Pagefind reports fails the build; the
- * service is closed whatever happens.
- */
 /** What search needs of a glossary term: its names (as in `/handbook.json`). */
 export interface TermNames {
   id: string;
@@ -19,16 +9,71 @@ export interface TermNames {
   synonyms: string[];
 }
 
-export async function indexSearch(siteDir: string, glossary: readonly TermNames[]): Promise<SearchIndexOutcome> {
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+export interface SearchIndexOutcome {
+  /** Pages Pagefind indexed (those with `data-pagefind-body`, plus the glossary's synonym records). */
+  pages: number;
+}
+
+/**
+ * Pages handed to Pagefind and not yet indexed. Pagefind indexes in a process
+ * of its own, on the other core, while Astro renders; past this many pages in
+ * flight, rendering waits, so a slow indexer never piles up pages in memory.
+ */
+const MAX_IN_FLIGHT = 32;
+
+/**
+ * Pagefind writes one small file per page unless told to bundle them; past
+ * this many pages it groups them (a few pages per file), which saves several
+ * seconds of file creation on a large handbook. A search result still loads
+ * one small file.
+ */
+const MAX_FRAGMENT_FILES = 2000;
+
+/**
+ * The search index, built page by page as the pages are rendered: Pagefind's
+ * Node API runs its indexer as a separate process, so indexing overlaps with
+ * rendering instead of re-reading every page afterwards. Any error Pagefind
+ * reports fails the build.
+ */
+export class SearchIndexer {
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: Error | undefined;
+
+  private constructor(private readonly index: pagefind.PagefindIndex) {}
+
+  static async start(): Promise<SearchIndexer> {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', maxFragments: MAX_FRAGMENT_FILES });
     if (!index || errors.length > 0) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${siteDir}: ${added.errors.join('; ')}`);
+    return new SearchIndexer(index);
+  }
+
+  /** Hands one rendered page to Pagefind; resolves once it may take another without piling up. */
+  async addPage(url: string, html: string): Promise<void> {
+    if (this.failure) throw this.failure;
+    const added = this.index.addHTMLFile({ url, content: html }).then(
+      (response) => {
+        if (response.errors.length > 0) this.failure ??= new Error(`Pagefind could not index ${url}: ${response.errors.join('; ')}`);
+      },
+      (error: unknown) => {
+        this.failure ??= new Error(`Pagefind could not index ${url}: ${String(error)}`);
+      },
+    );
+    const tracked = added.finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
+    if (this.inFlight.size >= MAX_IN_FLIGHT) await Promise.race(this.inFlight);
+  }
+
+  /**
+   * Adds the glossary's synonym records, writes the index to
+   * `<siteDir>/pagefind/` and says how many pages it holds.
+   */
+  async finish(siteDir: string, glossary: readonly TermNames[]): Promise<SearchIndexOutcome> {
+    await Promise.all(this.inFlight);
+    if (this.failure) throw this.failure;
     // A short record per glossary term holding only its names, so searching a
     // synonym ranks the term above longer pages that merely mention the words.
     for (const term of glossary.filter((t) => t.synonyms.length > 0)) {
-      const record = await index.addCustomRecord({
+      const record = await this.index.addCustomRecord({
         url: `/glossary/${term.id}/`,
         content: [term.term, ...term.synonyms].join('. '),
         language: 'en',
@@ -37,15 +82,17 @@ export async function indexSearch(siteDir: string, glossary: readonly TermNames[
       });
       if (record.errors.length > 0) throw new Error(`Pagefind could not index the synonyms of ${term.id}: ${record.errors.join('; ')}`);
     }
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
+    const written = await this.index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    // `page_count` of addDirectory counts every HTML file seen; the entry file counts what was indexed
-    // (including the glossary's synonym records).
+    // The entry file counts what was indexed, including the synonym records.
     const entry = JSON.parse(await readFile(path.join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { page_count: number }>;
     };
     return { pages: Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0) };
-  } finally {
+  }
+
+  /** Stops Pagefind's process, whatever happened. */
+  static async close(): Promise<void> {
     await pagefind.close();
   }
 }
