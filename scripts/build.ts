@@ -3,13 +3,15 @@
 //
 // The build runs in a child process that validates, renders the pages and
 // has Pagefind index them as they come, in a work folder of its own; this
-// process then publishes the finished site. Nothing the build loads stays in
+// process then publishes the finished site. A handbook too large for both
+// in memory at once is indexed here instead, once the child has exited. Nothing the build loads stays in
 // this process, and a refused build leaves the output folder as it was.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { publishSite, type PagesReport } from '../src/lib/build/build-site.js';
+import { indexBuiltSite, publishSite, type PagesReport } from '../src/lib/build/build-site.js';
+import type { TermNames } from '../src/lib/build/index-search.js';
 import { bundleScript } from '../src/lib/build/bundle-script.js';
 import { writeJsonSchemas } from '../src/lib/build/write-json-schemas.js';
 import { parseArguments, UsageError } from '../src/lib/cli/parse-arguments.js';
@@ -77,7 +79,15 @@ const lap = (name: string) => {
   phases.push([name, Math.round(now - start)]);
   start = now;
 };
+let searchPages = report.searchPages;
 try {
+  if (searchPages === undefined) {
+    // A handbook too large to index while rendering: index the finished pages now that the page build has exited.
+    // The glossary's names come from the model as the child wrote it: no file is parsed again.
+    const model = JSON.parse(readFileSync(path.join(staging, 'handbook.json'), 'utf8')) as { glossary: TermNames[] };
+    searchPages = await indexBuiltSite(staging, model.glossary);
+    lap('search');
+  }
   await publishSite(staging, outDir);
   lap('write');
 } catch (error) {
@@ -88,7 +98,7 @@ cleanUp();
 
 const shown = (dir: string) => (path.relative(cwd, dir).startsWith('..') ? dir : path.relative(cwd, dir) || dir);
 const timings = phases.map(([name, ms]) => `${name} ${ms} ms`).join(', ');
-process.stdout.write(`Built ${report.pages} pages from ${report.files} files into ${shown(outDir)}, ${report.searchPages} of them in the search index (${timings}).\n`);
+process.stdout.write(`Built ${report.pages} pages from ${report.files} files into ${shown(outDir)}, ${searchPages} of them in the search index (${timings}).\n`);
 
 /** This process's Node flags (a profiler, a heap size) for the child, less the TypeScript loader it does not need. */
 function withoutTypeScriptLoader(execArgv: readonly string[]): string[] {

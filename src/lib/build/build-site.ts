@@ -1,7 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkHandbook, type CheckResult } from '../check-handbook.js';
-import { SearchIndexer } from './index-search.js';
+import { SearchIndexer, type TermNames } from './index-search.js';
 
 export interface BuildPagesOptions {
   /** The project root, where astro.config.mjs lives. */
@@ -13,6 +13,20 @@ export interface BuildPagesOptions {
   base: string;
 }
 
+/**
+ * Above this many pages the search index is built after the pages, by the
+ * parent process once the page build has exited. Pagefind holds about 70 KB
+ * per page: at 69 000 pages, 4.8 GB beside the page build's 1 GB peaked at
+ * 5.9 GB together, against 5.3 GB one after the other.
+ */
+export const MAX_PAGES_INDEXED_WHILE_RENDERING = 20_000;
+
+/** About how many pages the site of a handbook has: one per entity, plus the indexes. */
+export function expectedPages(handbook: CheckResult['handbook']): number {
+  const { cycles, teams, people, objectives, keyResults, reviews, glossary } = handbook;
+  return cycles.length + teams.length + people.length + objectives.length + keyResults.length + reviews.length + glossary.length + 10;
+}
+
 export interface BuildPagesOutcome {
   check: CheckResult;
   /** False when validation found errors: nothing was written. */
@@ -20,15 +34,15 @@ export interface BuildPagesOutcome {
   /** Milliseconds per phase, in order. */
   phases: [string, number][];
   pages: number;
-  /** Pages in the search index. */
-  searchPages: number;
+  /** Pages in the search index; undefined when the handbook is too large to index while rendering. */
+  searchPages: number | undefined;
 }
 
 /** What the page-building child tells `npm run build`. */
 export interface PagesReport {
   built: boolean;
   pages: number;
-  searchPages: number;
+  searchPages: number | undefined;
   files: number;
   phases: [string, number][];
 }
@@ -63,24 +77,40 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
   await fs.rm(stagingDir, { recursive: true, force: true });
   const { build } = await import('astro');
   const { setPageSink } = await import('../../site/page-sink.js');
+  // The variable exists for the tests, which build a small fixture both ways.
+  const limit = Number(process.env.OKR_HANDBOOK_MAX_PAGES_INDEXED_WHILE_RENDERING ?? MAX_PAGES_INDEXED_WHILE_RENDERING);
+  const indexWhileRendering = expectedPages(check.handbook) <= limit;
   try {
-    const search = await SearchIndexer.start();
-    // Pagefind knows pages by their path on the site without the base path, as if it had read the built folder.
-    const base = options.base.replace(/\/$/, '');
-    setPageSink((pathname, html) => search.addPage(pathname.startsWith(`${base}/`) ? pathname.slice(base.length) : pathname, html));
+    const search = indexWhileRendering ? await SearchIndexer.start() : undefined;
+    if (search) {
+      // Pagefind knows pages by their path on the site without the base path, as if it had read the built folder.
+      const base = options.base.replace(/\/$/, '');
+      setPageSink((pathname, html) => search.addPage(pathname.startsWith(`${base}/`) ? pathname.slice(base.length) : pathname, html));
+    }
     await build({ root: options.root, outDir: stagingDir, base: options.base, logLevel: 'warn' });
     setPageSink(undefined);
     // Astro's content-collection modules are build internals that name local paths; a static site needs neither.
     for (const internal of ['content-modules.mjs', 'content-assets.mjs']) await fs.rm(path.join(stagingDir, internal), { force: true });
     lap('pages');
-    const { pages: searchPages } = await search.finish(stagingDir, check.handbook.glossary);
-    lap('search');
+    const searchPages = search ? (await search.finish(stagingDir, check.handbook.glossary)).pages : undefined;
+    if (search) lap('search');
     return { check, built: true, phases, pages: await countPages(stagingDir), searchPages };
   } catch (error) {
     await fs.rm(stagingDir, { recursive: true, force: true });
     throw error;
   } finally {
     setPageSink(undefined);
+    if (indexWhileRendering) await SearchIndexer.close();
+  }
+}
+
+/** Indexes a finished site folder for search: the parent's step when the page build could not index while rendering. */
+export async function indexBuiltSite(siteDir: string, glossary: readonly TermNames[]): Promise<number> {
+  try {
+    const search = await SearchIndexer.start();
+    await search.addSite(siteDir);
+    return (await search.finish(siteDir, glossary)).pages;
+  } finally {
     await SearchIndexer.close();
   }
 }

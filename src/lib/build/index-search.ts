@@ -63,6 +63,12 @@ export class SearchIndexer {
     if (this.inFlight.size >= MAX_IN_FLIGHT) await Promise.race(this.inFlight);
   }
 
+  /** Indexes every page of a built site folder (the way for a handbook too large to index while rendering). */
+  async addSite(siteDir: string): Promise<void> {
+    const added = await this.index.addDirectory({ path: siteDir });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${siteDir}: ${added.errors.join('; ')}`);
+  }
+
   /**
    * Adds the glossary's synonym records, writes the index to
    * `<siteDir>/pagefind/` and says how many pages it holds.

@@ -168,6 +168,26 @@ describe('npm run build', () => {
     for (const file of files(out)) expect(readFileSync(path.join(again, file)).equals(readFileSync(path.join(out, file))), file).toBe(true);
   }, 120_000);
 
+  it('builds the same search index when a large handbook is indexed after its pages instead of while rendering', () => {
+    const after = `${out}-indexed-after`;
+    process.env.OKR_HANDBOOK_MAX_PAGES_INDEXED_WHILE_RENDERING = '0';
+    let built;
+    try {
+      built = runBuild('--content', content, '--out', after);
+    } finally {
+      delete process.env.OKR_HANDBOOK_MAX_PAGES_INDEXED_WHILE_RENDERING;
+    }
+    expect(built.status, built.stderr).toBe(0);
+    // Each page's record (its URL, text, title, filters) is a fragment named by its content's hash; the
+    // word index itself numbers pages in the order they came, which differs between the two ways.
+    const fragments = (dir: string) => files(dir).filter((file) => file.startsWith('pagefind/fragment/'));
+    expect(fragments(after).length).toBeGreaterThan(5);
+    expect(fragments(after)).toEqual(fragments(out));
+    const pageCount = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'pagefind/pagefind-entry.json'), 'utf8')).languages.en.page_count;
+    expect(pageCount(after)).toBe(pageCount(out));
+    expect(built.stdout).toMatch(new RegExp(`${pageCount(out)} of them in the search index \\(.*search \\d+ ms`));
+  }, 120_000);
+
   it('refuses to build a handbook with errors and leaves the output folder untouched', () => {
     const broken = writeHandbook(edit(OBJECTIVE, 'owner: priya-shah', 'owner: growth'));
     const existing = path.join(tmpdir(), `okr-handbook-existing-${process.pid}`);
