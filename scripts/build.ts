@@ -4,8 +4,8 @@
 // The build runs in a child process that validates, renders the pages and
 // has Pagefind index them as they come, in a work folder of its own; this
 // process then publishes the finished site. A handbook too large for both
-// in memory at once is indexed here instead, once the child has exited. Nothing the build loads stays in
-// this process, and a refused build leaves the output folder as it was.
+// in memory at once is indexed here instead, once the child has exited.
+// A refused build leaves the output folder as it was.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
