@@ -1,7 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkHandbook, type CheckResult } from '../check-handbook.js';
-import { SearchIndexer, type TermNames } from './index-search.js';
+import { SearchIndexer } from './index-search.js';
 
 export interface BuildPagesOptions {
   /** The project root, where astro.config.mjs lives. */
@@ -88,7 +88,6 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
       setPageSink((pathname, html) => search.addPage(pathname.startsWith(`${base}/`) ? pathname.slice(base.length) : pathname, html));
     }
     await build({ root: options.root, outDir: stagingDir, base: options.base, logLevel: 'warn' });
-    setPageSink(undefined);
     // Astro's content-collection modules are build internals that name local paths; a static site needs neither.
     for (const internal of ['content-modules.mjs', 'content-assets.mjs']) await fs.rm(path.join(stagingDir, internal), { force: true });
     lap('pages');
@@ -101,17 +100,6 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
   } finally {
     setPageSink(undefined);
     if (indexWhileRendering) await SearchIndexer.close();
-  }
-}
-
-/** Indexes a finished site folder for search: the parent's step when the page build could not index while rendering. */
-export async function indexBuiltSite(siteDir: string, glossary: readonly TermNames[]): Promise<number> {
-  try {
-    const search = await SearchIndexer.start();
-    await search.addSite(siteDir);
-    return (await search.finish(siteDir, glossary)).pages;
-  } finally {
-    await SearchIndexer.close();
   }
 }
 

@@ -102,3 +102,14 @@ export class SearchIndexer {
     await pagefind.close();
   }
 }
+
+/** Indexes a finished site folder for search: the parent's step when the page build could not index while rendering. */
+export async function indexBuiltSite(siteDir: string, glossary: readonly TermNames[]): Promise<number> {
+  try {
+    const search = await SearchIndexer.start();
+    await search.addSite(siteDir);
+    return (await search.finish(siteDir, glossary)).pages;
+  } finally {
+    await SearchIndexer.close();
+  }
+}
