@@ -55,13 +55,17 @@ const work = path.join(root, 'node_modules/.cache/okr-handbook', `build-${proces
 const staging = path.join(work, 'site');
 const reportFile = path.join(work, 'report.json');
 const childScript = path.join(work, 'build-pages.mjs');
+const searchWorker = path.join(work, 'search-worker.mjs');
 const cleanUp = () => rmSync(work, { recursive: true, force: true });
 cleanUp();
 mkdirSync(work, { recursive: true });
-await bundleScript(path.join(root, 'scripts/build-pages.ts'), childScript);
+await Promise.all([
+  bundleScript(path.join(root, 'scripts/build-pages.ts'), childScript),
+  bundleScript(path.join(root, 'src/lib/build/search-worker.ts'), searchWorker),
+]);
 const child = spawnSync(
   process.execPath,
-  [...withoutTypeScriptLoader(process.execArgv), childScript, '--root', root, '--content', contentDir, '--base', base, '--pages-into', staging, '--report', reportFile],
+  [...withoutTypeScriptLoader(process.execArgv), childScript, '--root', root, '--content', contentDir, '--base', base, '--pages-into', staging, '--report', reportFile, '--search-worker', searchWorker],
   { stdio: 'inherit', cwd: work, env: { ...process.env, INIT_CWD: cwd } },
 );
 const report = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as PagesReport) : undefined;

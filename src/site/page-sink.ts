@@ -6,8 +6,8 @@
  */
 const KEY = Symbol.for('okr-handbook.page-sink');
 
-/** Takes a page's path as requested (with the base path) and its HTML; resolves when it may take the next. */
-export type PageSink = (pathname: string, html: string) => Promise<void>;
+/** Takes a page's path as requested (with the base path) and its HTML as UTF-8; resolves when it may take the next. */
+export type PageSink = (pathname: string, html: Uint8Array) => Promise<void>;
 
 export function setPageSink(sink: PageSink | undefined): void {
   (globalThis as Record<symbol, unknown>)[KEY] = sink;

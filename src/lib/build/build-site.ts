@@ -1,7 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkHandbook, type CheckResult } from '../check-handbook.js';
-import { SearchIndexer } from './index-search.js';
+import { SearchThread } from './search-thread.js';
 
 export interface BuildPagesOptions {
   /** The project root, where astro.config.mjs lives. */
@@ -11,6 +11,8 @@ export interface BuildPagesOptions {
   stagingDir: string;
   /** The path the site is served under, e.g. `/okrs/`. */
   base: string;
+  /** The bundled search-worker.mjs, which indexes pages while they render. */
+  searchWorker: string;
 }
 
 /**
@@ -80,8 +82,8 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
   // The variable exists for the tests, which build a small fixture both ways.
   const limit = Number(process.env.OKR_HANDBOOK_MAX_PAGES_INDEXED_WHILE_RENDERING ?? MAX_PAGES_INDEXED_WHILE_RENDERING);
   const indexWhileRendering = expectedPages(check.handbook) <= limit;
+  const search = indexWhileRendering ? SearchThread.start(options.searchWorker) : undefined;
   try {
-    const search = indexWhileRendering ? await SearchIndexer.start() : undefined;
     if (search) {
       // Pagefind knows pages by their path on the site without the base path, as if it had read the built folder.
       const base = options.base.replace(/\/$/, '');
@@ -99,7 +101,7 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
     throw error;
   } finally {
     setPageSink(undefined);
-    if (indexWhileRendering) await SearchIndexer.close();
+    await search?.close();
   }
 }
 
