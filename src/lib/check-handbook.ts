@@ -60,7 +60,7 @@ export async function checkHandbook({ contentDir, today, keepDeclarations = fals
   const texts = readTexts(listing.entries.map((entry) => entry.absolutePath));
   try {
     listing.entries.forEach((entry, index) => {
-      const source = readSource(entry, texts.read(index));
+      const source = readSource(entry, texts.read(index), texts.split(index));
       declareSource(source, declarations);
       locators.set(source.file, new FileLocator(source.text, source.frontMatter.yaml, source.frontMatter.yamlOffset));
     });

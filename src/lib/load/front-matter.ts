@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import jsYaml from 'js-yaml';
 import { parseDocument, type Document } from 'yaml';
+import type { FrontMatterSplit } from './read-texts.js';
 import { YAML_CORE_SCHEMA } from './yaml-core-schema.js';
 
 /** How far an alias may expand before the file is refused (a "billion laughs" guard). */
@@ -112,7 +113,11 @@ function needsFullParser(yaml: string): boolean {
   return hasUnusualKey(yaml);
 }
 
-export function readFrontMatter(text: string): FrontMatter {
+/**
+ * Reads a file's front matter. `split` is gray-matter's split of the same
+ * text when the reading thread made it already (see read-texts.ts).
+ */
+export function readFrontMatter(text: string, split?: FrontMatterSplit): FrontMatter {
   if (text.startsWith('+++')) return refuseLanguage('TOML', 0, 0);
   if (text.startsWith('---\r') && !text.includes('\n')) {
     return unreadable('', 3, {
@@ -131,7 +136,7 @@ export function readFrontMatter(text: string): FrontMatter {
   const yamlOffset = 3 + rawLanguage.length;
   const language = rawLanguage.trim();
   if (!YAML_LANGUAGES.has(language.toLowerCase())) return refuseLanguage(`\`${language}\``, 3, yamlOffset);
-  return splitYamlFrontMatter(text, yamlOffset);
+  return splitYamlFrontMatter(text, yamlOffset, split);
 }
 
 /** Front matter that is there but cannot be read: one problem, no data, no body. */
@@ -148,7 +153,7 @@ function refuseLanguage(language: string, offset: number, yamlOffset: number): F
   });
 }
 
-function splitYamlFrontMatter(text: string, yamlOffset: number): FrontMatter {
+function splitYamlFrontMatter(text: string, yamlOffset: number, split: FrontMatterSplit | undefined): FrontMatter {
   if (text.indexOf('\n---', yamlOffset - 1) === -1) {
     return unreadable(text.slice(yamlOffset), yamlOffset, {
       rule: 'yaml-syntax',
@@ -158,16 +163,15 @@ function splitYamlFrontMatter(text: string, yamlOffset: number): FrontMatter {
     });
   }
 
-  const file = matter(text, SAFE_OPTIONS);
-  const yaml = (file as unknown as { matter: string }).matter;
-  const bodyOffset = text.length - file.content.length;
+  const { yaml, body } = split ? splitAt(text, split) : splitWithGrayMatter(text);
+  const bodyOffset = text.length - body.length;
   const bodyLine = countLines(text, bodyOffset);
   const parsed = parseYaml(yaml);
   if ('error' in parsed) {
     return {
       data: undefined,
       present: true,
-      body: file.content,
+      body,
       bodyLine,
       yaml,
       yamlOffset,
@@ -181,7 +185,16 @@ function splitYamlFrontMatter(text: string, yamlOffset: number): FrontMatter {
     };
   }
   // Spelled out, not spread from a shared base: on Node 20 a spread gives every object its own hidden class.
-  return { data: parsed.data, present: true, body: file.content, bodyLine, yaml, yamlOffset };
+  return { data: parsed.data, present: true, body, bodyLine, yaml, yamlOffset };
+}
+
+function splitWithGrayMatter(text: string): { yaml: string; body: string } {
+  const file = matter(text, SAFE_OPTIONS);
+  return { yaml: (file as unknown as { matter: string }).matter, body: file.content };
+}
+
+function splitAt(text: string, split: FrontMatterSplit): { yaml: string; body: string } {
+  return { yaml: text.slice(split.matterStart, split.matterStart + split.matterLength), body: text.slice(text.length - split.contentLength) };
 }
 
 function countLines(text: string, end: number): number {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
+import type { FrontMatterSplit } from './read-texts.js';
 import type { ContentEntry } from './walk-content.js';
 
 export interface SourceFile extends ContentEntry {
@@ -13,12 +14,13 @@ export interface SourceFile extends ContentEntry {
  * A file's text and front matter. Callers read files synchronously on
  * purpose: handbook files are small, and one blocking read each is several
  * times cheaper than the promise API's open/stat/read/close round trips
- * (measured with `npm run bench`).
+ * (measured with `npm run bench`). `split` is gray-matter's split of the
+ * text, when the thread that read it made it.
  */
-export function readSource(entry: ContentEntry, raw: string): SourceFile {
+export function readSource(entry: ContentEntry, raw: string, split?: FrontMatterSplit): SourceFile {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   // Spelled out rather than `{ ...entry, text, frontMatter }`: on Node 20 that spread gives each object its own hidden class.
-  return { kind: entry.kind, id: entry.id, file: entry.file, absolutePath: entry.absolutePath, extension: entry.extension, text, frontMatter: readFrontMatter(text) };
+  return { kind: entry.kind, id: entry.id, file: entry.file, absolutePath: entry.absolutePath, extension: entry.extension, text, frontMatter: readFrontMatter(text, split) };
 }
 
 /** Reads content files for code frames: a file that has gone since it was checked gives `undefined`. */

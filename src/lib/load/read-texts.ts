@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 
@@ -18,17 +19,43 @@ const POSTED = 0;
 /** How long the main thread waits for a file the helper took before reading it itself. */
 const PATIENCE_MS = 2000;
 
+/** Where gray-matter's module is, for the helper thread, which has no resolver of ours. */
+const GRAY_MATTER = createRequire(import.meta.url).resolve('gray-matter');
+
 /*
  * The helper thread: it takes every file the main thread has not taken yet,
  * in list order, reads it and posts the texts in batches. Plain JavaScript
  * run with `eval`, so it needs no build step and no loader. A file it
  * cannot read is posted as `null`: the main thread reads that one itself,
  * so the error it throws is the usual one.
+ *
+ * For a file that opens with `---` it also has gray-matter split the front
+ * matter from the body (about a tenth of the main thread's time otherwise)
+ * and posts where the two parts are in the text: the start and length of
+ * gray-matter's `matter`, and the length of its `content`, which ends the
+ * text. Its engines only return an empty object, so nothing is ever
+ * evaluated here either; a file gray-matter cannot split gets no split, and
+ * the main thread splits it itself.
  */
 const HELPER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const { readFileSync } = require('node:fs');
-const { paths, claims, counters, port } = workerData;
+const { paths, claims, counters, port, grayMatter } = workerData;
+const matter = require(grayMatter);
+const nothing = () => ({});
+const refuse = () => { throw new Error('never evaluated'); };
+const OPTIONS = { engines: { yaml: { parse: nothing, stringify: refuse }, javascript: { parse: nothing, stringify: refuse }, json: { parse: nothing, stringify: refuse } } };
+const split = (raw) => {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  if (!text.startsWith('---')) return null;
+  try {
+    const file = matter(text, OPTIONS);
+    const start = text.indexOf(file.matter, 3);
+    return start === -1 ? null : [start, file.matter.length, file.content.length];
+  } catch {
+    return null;
+  }
+};
 let batch = [];
 const flush = () => {
   if (batch.length === 0) return;
@@ -42,8 +69,8 @@ try {
     if (Atomics.compareExchange(claims, i, 0, ${HELPER}) !== 0) continue;
     let text = null;
     try { text = readFileSync(paths[i], 'utf8'); } catch {}
-    batch.push(i, text);
-    if (batch.length >= ${BATCH * 2}) flush();
+    batch.push(i, text, text === null ? null : split(text));
+    if (batch.length >= ${BATCH * 3}) flush();
   }
 } finally {
   flush();
@@ -51,10 +78,24 @@ try {
 }
 `;
 
+/**
+ * Where gray-matter found the parts of a file's front matter, in its text
+ * without a byte-order mark: its `matter` is `text.slice(matterStart,
+ * matterStart + matterLength)` and its `content` the last `contentLength`
+ * characters.
+ */
+export interface FrontMatterSplit {
+  matterStart: number;
+  matterLength: number;
+  contentLength: number;
+}
+
 /** The texts of files, one at a time, in list order. */
 export interface TextReader {
   /** The text of file `index` (UTF-8); throws as `readFileSync` would. */
   read(index: number): string;
+  /** After `read(index)`: gray-matter's split of that file, when the helper thread made it. */
+  split(index: number): FrontMatterSplit | undefined;
   /** Stops the helper thread, if any. */
   close(): void;
 }
@@ -72,7 +113,7 @@ export interface TextReader {
  */
 export function readTexts(paths: readonly string[], minFiles = READ_AHEAD_MIN_FILES): TextReader {
   if (paths.length < minFiles || availableParallelism() < 2) {
-    return { read: (index) => readFileSync(paths[index]!, 'utf8'), close: () => {} };
+    return { read: (index) => readFileSync(paths[index]!, 'utf8'), split: () => undefined, close: () => {} };
   }
   return new ReadAhead(paths);
 }
@@ -83,18 +124,20 @@ class ReadAhead implements TextReader {
   private readonly port: MessagePort;
   private readonly worker: Worker;
   private readonly received: (string | null | undefined)[];
+  private readonly splits: (FrontMatterSplit | undefined)[];
   private batchesSeen = 0;
 
   constructor(private readonly paths: readonly string[]) {
     this.claims = new Int8Array(new SharedArrayBuffer(paths.length));
     this.counters = new Int32Array(new SharedArrayBuffer(4));
     this.received = new Array(paths.length);
+    this.splits = new Array(paths.length);
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.worker = new Worker(HELPER_SOURCE, {
       eval: true,
       execArgv: [],
-      workerData: { paths, claims: this.claims, counters: this.counters, port: port2 },
+      workerData: { paths, claims: this.claims, counters: this.counters, port: port2, grayMatter: GRAY_MATTER },
       transferList: [port2],
     });
     // The helper never keeps the process alive, and its failure only means the main thread reads more.
@@ -116,6 +159,12 @@ class ReadAhead implements TextReader {
     return text ?? readFileSync(this.paths[index]!, 'utf8');
   }
 
+  split(index: number): FrontMatterSplit | undefined {
+    const split = this.splits[index];
+    this.splits[index] = undefined;
+    return split;
+  }
+
   close(): void {
     this.port.close();
     void this.worker.terminate();
@@ -125,8 +174,13 @@ class ReadAhead implements TextReader {
   private drain(): boolean {
     let any = false;
     for (let message = receiveMessageOnPort(this.port); message; message = receiveMessageOnPort(this.port)) {
-      const batch = message.message as (number | string | null)[];
-      for (let i = 0; i < batch.length; i += 2) this.received[batch[i] as number] = batch[i + 1] as string | null;
+      const batch = message.message as (number | string | number[] | null)[];
+      for (let i = 0; i < batch.length; i += 3) {
+        const index = batch[i] as number;
+        this.received[index] = batch[i + 1] as string | null;
+        const split = batch[i + 2] as [number, number, number] | null;
+        if (split) this.splits[index] = { matterStart: split[0], matterLength: split[1], contentLength: split[2] };
+      }
       this.batchesSeen++;
       any = true;
     }

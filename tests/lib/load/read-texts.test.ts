@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readFrontMatter } from '../../../src/lib/load/front-matter.js';
 import { readTexts } from '../../../src/lib/load/read-texts.js';
 
 /*
@@ -62,6 +63,60 @@ describe('readTexts with a helper thread', () => {
       }
       expect(reader.read(0)).toBe(readFileSync(paths[0]!, 'utf8'));
       expect(reader.read(2)).toBe(readFileSync(paths[1]!, 'utf8'));
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('splits front matter from the body exactly as gray-matter does on the main thread', () => {
+    const texts = [
+      '---\ntitle: Plain\n---\nBody.\n',
+      '\uFEFF---\ntitle: With a byte-order mark\n---\nBody.\n',
+      '---\r\ntitle: CRLF\r\n---\r\n\r\nBody after a blank line.\r\n',
+      '---yaml\ntitle: Named language\n---\nBody.\n',
+      '---   \ntitle: Spaces after the dashes\n---\nBody.\n',
+      '---\n# only a comment\n---\nBody.\n',
+      '---\n---\nEmpty front matter.\n',
+      '---\ntitle: No body\n---',
+      '---\ntitle: Never closed\nowner: ana\n',
+      '---\ntitle: "---"\nnote: a ---\n---\n--- not a delimiter here\n',
+      '---js\n{ title: "JavaScript" }\n---\nBody.\n',
+      '---toml\ntitle = "TOML"\n---\nBody.\n',
+      'No front matter at all.\n',
+    ];
+    const paths = texts.map((text, i) => {
+      const file = path.join(dir, `split-${i}.md`);
+      writeFileSync(file, text);
+      return file;
+    });
+    const reader = readTexts(paths, 1);
+    try {
+      pause();
+      let splitByHelper = 0;
+      paths.forEach((_, index) => {
+        const raw = reader.read(index);
+        const text = raw.replace(/^\uFEFF/, '');
+        const split = reader.split(index);
+        if (split) splitByHelper++;
+        expect(readFrontMatter(text, split), texts[index]).toEqual(readFrontMatter(text));
+      });
+      // Every file but the one without front matter (and the first, which the main thread reads before the helper starts) came split.
+      expect(splitByHelper).toBeGreaterThanOrEqual(texts.length - 2);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('never evaluates JavaScript front matter in the helper thread either', () => {
+    const marker = path.join(dir, 'evaluated-by-helper');
+    const paths = writeFiles(20);
+    const hostile = path.join(dir, 'hostile.md');
+    writeFileSync(hostile, `---js\n{ name: (require('fs').writeFileSync(${JSON.stringify(marker)}, 'evaluated'), 'Ana') }\n---\nBody.\n`);
+    const reader = readTexts([...paths, hostile], 1);
+    try {
+      pause();
+      expect(reader.read(paths.length)).toContain('---js');
+      expect(existsSync(marker)).toBe(false);
     } finally {
       reader.close();
     }
