@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 
@@ -7,7 +9,11 @@ import { glob } from 'astro/loaders';
  * model. No schema here: validation already happened, with our own schemas.
  */
 const contentDir = process.env.OKR_HANDBOOK_CONTENT ?? 'content';
+const glossaryDir = path.resolve(contentDir, 'glossary');
 
 export const collections = {
-  glossaryMdx: defineCollection({ loader: glob({ pattern: '*.mdx', base: `${contentDir}/glossary` }) }),
+  // A handbook without a glossary folder is valid: it gets an empty collection rather than a warning from the glob loader.
+  glossaryMdx: defineCollection({
+    loader: existsSync(glossaryDir) ? glob({ pattern: '*.mdx', base: glossaryDir }) : { name: 'okr-handbook-no-glossary', load: async () => {} },
+  }),
 };

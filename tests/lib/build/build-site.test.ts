@@ -188,6 +188,15 @@ describe('npm run build', () => {
     expect(built.stdout).toMatch(new RegExp(`${pageCount(out)} of them in the search index \\(.*search \\d+ ms`));
   }, 120_000);
 
+  it('builds a handbook that has no glossary folder, without warnings about it', () => {
+    const glossaryFiles = Object.keys(BASE_HANDBOOK).filter((file) => file.startsWith('glossary/'));
+    const withoutGlossary = writeHandbook({ ...SITE_FIXTURE, ...Object.fromEntries(glossaryFiles.map((file) => [file, null])) });
+    const built = runBuild('--content', withoutGlossary, '--out', `${withoutGlossary}-site`);
+    expect(built.status, built.stderr).toBe(0);
+    expect(`${built.stdout}${built.stderr}`).not.toMatch(/WARN|does not exist/);
+    expect(page(`${withoutGlossary}-site`, '/glossary/')).toContain('<h1');
+  }, 120_000);
+
   it('refuses to build a handbook with errors and leaves the output folder untouched', () => {
     const broken = writeHandbook(edit(OBJECTIVE, 'owner: priya-shah', 'owner: growth'));
     const existing = path.join(tmpdir(), `okr-handbook-existing-${process.pid}`);
