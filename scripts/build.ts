@@ -56,16 +56,18 @@ const staging = path.join(work, 'site');
 const reportFile = path.join(work, 'report.json');
 const childScript = path.join(work, 'build-pages.mjs');
 const searchWorker = path.join(work, 'search-worker.mjs');
+const renderBodiesWorker = path.join(work, 'render-bodies-worker.mjs');
 const cleanUp = () => rmSync(work, { recursive: true, force: true });
 cleanUp();
 mkdirSync(work, { recursive: true });
 await Promise.all([
   bundleScript(path.join(root, 'scripts/build-pages.ts'), childScript),
   bundleScript(path.join(root, 'src/lib/build/search-worker.ts'), searchWorker),
+  bundleScript(path.join(root, 'src/lib/build/render-bodies-worker.ts'), renderBodiesWorker),
 ]);
 const child = spawnSync(
   process.execPath,
-  [...withoutTypeScriptLoader(process.execArgv), childScript, '--root', root, '--content', contentDir, '--base', base, '--pages-into', staging, '--report', reportFile, '--search-worker', searchWorker],
+  [...withoutTypeScriptLoader(process.execArgv), childScript, '--root', root, '--content', contentDir, '--base', base, '--pages-into', staging, '--report', reportFile, '--search-worker', searchWorker, '--render-bodies-worker', renderBodiesWorker],
   { stdio: 'inherit', cwd: work, env: { ...process.env, INIT_CWD: cwd } },
 );
 const report = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as PagesReport) : undefined;

@@ -31,10 +31,22 @@ export function rehypeBaseLinks(base: string) {
 }
 
 export async function renderMarkdown(body: string): Promise<string> {
-  processor ??= createMarkdownProcessor(markdownOptions(getSiteModel().base));
+  // `npm run build` renders most bodies beforehand, in a thread of their own (see render-bodies.ts).
+  const html = getSiteModel().renderedBodies?.get(body);
+  if (html !== undefined) return html;
+  processor ??= markdownProcessor(getSiteModel().base);
+  return renderBody(await processor, body);
+}
+
+/** The pages' Markdown pipeline, for a site served under `base`. */
+export function markdownProcessor(base: string): Promise<MarkdownProcessor> {
+  return createMarkdownProcessor(markdownOptions(base));
+}
+
+/** One body's HTML; an empty body has none. */
+export async function renderBody(markdown: MarkdownProcessor, body: string): Promise<string> {
   if (body.trim() === '') return '';
-  const { code } = await (await processor).render(body);
-  return code;
+  return (await markdown.render(body)).code;
 }
 
 /** Astro's defaults, with its two costliest steps run only where they change something. */

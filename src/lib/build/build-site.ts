@@ -1,6 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkHandbook, type CheckResult } from '../check-handbook.js';
+import { markdownBodies, renderBodiesInThread } from './render-bodies.js';
 import { SearchThread } from './search-thread.js';
 
 export interface BuildPagesOptions {
@@ -13,6 +14,8 @@ export interface BuildPagesOptions {
   base: string;
   /** The bundled search-worker.mjs, which indexes pages while they render. */
   searchWorker: string;
+  /** The bundled render-bodies-worker.mjs, which renders the Markdown bodies while Astro starts. */
+  renderBodiesWorker: string;
 }
 
 /**
@@ -69,7 +72,8 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
 
   // Handed to the pages in this process: no page reads or parses a content file.
   const { setSiteModel } = await import('../../site/handbook.js');
-  setSiteModel({ handbook: check.handbook, contentDir: options.contentDir, base: options.base, warnings: check.diagnostics });
+  const bodies = renderBodiesInThread(options.renderBodiesWorker, markdownBodies(check.handbook), options.base);
+  setSiteModel({ handbook: check.handbook, contentDir: options.contentDir, base: options.base, warnings: check.diagnostics, renderedBodies: bodies.rendered });
   process.env.OKR_HANDBOOK_CONTENT = options.contentDir;
   process.env.OKR_HANDBOOK_BASE = options.base;
   // An internal site builds on a closed network: nothing is sent anywhere.
@@ -101,7 +105,7 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
     throw error;
   } finally {
     setPageSink(undefined);
-    await search?.close();
+    await Promise.all([search?.close(), bodies.stop()]);
   }
 }
 
