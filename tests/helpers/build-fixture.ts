@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleScript } from '../../src/lib/build/bundle-script.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -18,4 +19,18 @@ export function runBuild(...args: string[]) {
 /** A built page's HTML, by site path (`/objectives/retention/`). */
 export function page(outDir: string, sitePath: string): string {
   return readFileSync(path.join(outDir, sitePath, sitePath.endsWith('/') ? 'index.html' : ''), 'utf8');
+}
+
+/**
+ * Bundles one of the build's worker entry points (`src/lib/build/…-worker.ts`)
+ * as `npm run build` does, into a new folder inside the project, so the bundle
+ * finds its packages in node_modules as the build's does. Returns the folder
+ * (for the caller to remove) and the bundle's path.
+ */
+export async function bundleWorker(entry: string): Promise<{ dir: string; script: string }> {
+  const name = path.basename(entry, '.ts');
+  const dir = mkdtempSync(path.join(ROOT, `node_modules/.cache/${name}-test-`));
+  const script = path.join(dir, `${name}.mjs`);
+  await bundleScript(path.join(ROOT, entry), script);
+  return { dir, script };
 }

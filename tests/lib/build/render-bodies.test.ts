@@ -1,12 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleScript } from '../../../src/lib/build/bundle-script.js';
 import { markdownBodies, renderBodiesInThread } from '../../../src/lib/build/render-bodies.js';
 import { checkHandbook } from '../../../src/lib/check-handbook.js';
 import type { Handbook } from '../../../src/lib/model/handbook.js';
 import { markdownProcessor, renderBody } from '../../../src/site/markdown.js';
-import { ROOT } from '../../helpers/build-fixture.js';
+import { bundleWorker, ROOT } from '../../helpers/build-fixture.js';
 
 const BASE = '/okrs/';
 
@@ -22,10 +21,7 @@ describe('Markdown bodies rendered in a thread while Astro starts', () => {
   let handbook: Handbook;
 
   beforeAll(async () => {
-    // Inside the project, so the bundle finds its packages in node_modules as `npm run build`'s does.
-    work = mkdtempSync(path.join(ROOT, 'node_modules/.cache/render-bodies-test-'));
-    workerScript = path.join(work, 'render-bodies-worker.mjs');
-    await bundleScript(path.join(ROOT, 'src/lib/build/render-bodies-worker.ts'), workerScript);
+    ({ dir: work, script: workerScript } = await bundleWorker('src/lib/build/render-bodies-worker.ts'));
     handbook = (await checkHandbook({ contentDir: path.join(ROOT, 'content') })).handbook;
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));

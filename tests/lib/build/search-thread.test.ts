@@ -2,9 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleScript } from '../../../src/lib/build/bundle-script.js';
 import { SearchThread } from '../../../src/lib/build/search-thread.js';
-import { ROOT } from '../../helpers/build-fixture.js';
+import { bundleWorker } from '../../helpers/build-fixture.js';
 
 const encoder = new TextEncoder();
 const pageHtml = (title: string, text: string) =>
@@ -15,10 +14,7 @@ describe('SearchThread', () => {
   let workerScript: string;
 
   beforeAll(async () => {
-    // Inside the project, so the bundle finds pagefind in node_modules as `npm run build`'s does.
-    work = mkdtempSync(path.join(ROOT, 'node_modules/.cache/search-thread-test-'));
-    workerScript = path.join(work, 'search-worker.mjs');
-    await bundleScript(path.join(ROOT, 'src/lib/build/search-worker.ts'), workerScript);
+    ({ dir: work, script: workerScript } = await bundleWorker('src/lib/build/search-worker.ts'));
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
