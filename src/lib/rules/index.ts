@@ -4,6 +4,8 @@ import { confidenceStale } from './confidence-stale.js';
 import { dateOrder } from './date-order.js';
 import { duplicateId } from './duplicate-id.js';
 import { frontMatterLanguage } from './front-matter-language.js';
+import { markdownNesting } from './markdown-nesting.js';
+import { mdxSyntax } from './mdx-syntax.js';
 import { ownerAccepted } from './owner-accepted.js';
 import { ownerDeparted } from './owner-departed.js';
 import { ownerIndividual } from './owner-individual.js';
@@ -25,6 +27,8 @@ export type { Rule, RuleContext } from './rule.js';
 export const RULES: readonly Rule<any>[] = [
   yamlSyntax,
   frontMatterLanguage,
+  markdownNesting,
+  mdxSyntax,
   schema,
   duplicateId,
   unresolvedReference,
