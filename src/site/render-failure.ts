@@ -17,3 +17,23 @@ export async function renderFailureNames<T>(file: string, render: () => Promise<
     throw cause instanceof RenderFailure ? cause : new RenderFailure(file, cause);
   }
 }
+
+/**
+ * An MDX body's component that names its file when it fails: MDX runs the
+ * body's expressions when the component is called. Astro recognises MDX
+ * components by their symbol-keyed marks, which the wrapper keeps.
+ */
+export function namedMdxContent<Props>(file: string, Content: (props: Props) => unknown): (props: Props) => unknown {
+  const named = (props: Props) => {
+    try {
+      return Content(props);
+    } catch (cause) {
+      throw cause instanceof RenderFailure ? cause : new RenderFailure(file, cause);
+    }
+  };
+  for (const key of [...Object.getOwnPropertySymbols(Content), 'moduleId']) {
+    const property = Object.getOwnPropertyDescriptor(Content, key);
+    if (property) Object.defineProperty(named, key, property);
+  }
+  return named;
+}

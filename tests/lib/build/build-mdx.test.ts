@@ -82,4 +82,13 @@ describe('npm run build refuses what check refuses', () => {
     // Refused while validating: Astro never started on it.
     expect(Date.now() - started).toBeLessThan(60_000);
   }, 90_000);
+
+  it('names the content file when a page fails to render', () => {
+    const content = writeHandbook({
+      'glossary/throws.mdx': '---\nterm: Throws\nsummary: Its expression throws.\n---\nBefore {(() => { throw new Error("boom in the body"); })()} after.\n',
+    });
+    const failed = runBuild('--content', content, '--out', `${content}-site`);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain('Could not render the body of `glossary/throws.mdx`: boom in the body');
+  }, 180_000);
 });
