@@ -3,6 +3,7 @@ import path from 'node:path';
 import { checkHandbook, type CheckResult } from '../check-handbook.js';
 import { markdownBodies, renderBodiesInThread } from './render-bodies.js';
 import { SearchThread } from './search-thread.js';
+import { BUILD_MARKER, formatBuildMarker, readBuildMarker } from './build-marker.js';
 
 export interface BuildPagesOptions {
   /** The project root, where astro.config.mjs lives. */
@@ -109,24 +110,89 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
   }
 }
 
-/** Replaces the output folder with the finished staging folder. */
-export async function publishSite(stagingDir: string, outDir: string): Promise<void> {
+export interface PublishReport {
+  /** Files in the output folder that the previous build did not write, carried into the new site. */
+  kept: string[];
+  /** Files the previous build did not write, in places where the new build wrote its own. */
+  replaced: string[];
+}
+
+/**
+ * Replaces the output folder with the finished staging folder, and writes the
+ * build marker listing the files of the new site. Only what the previous
+ * build wrote (its marker's list) is replaced: any other file in the output
+ * folder (a `CNAME` put there by hand) is carried into the new site, unless
+ * the new site has a file of its own in that place.
+ */
+export async function publishSite(stagingDir: string, outDir: string): Promise<PublishReport> {
+  const written = await listFiles(stagingDir);
+  await fs.writeFile(path.join(stagingDir, BUILD_MARKER), formatBuildMarker(written));
   await fs.mkdir(path.dirname(outDir), { recursive: true });
-  let finished = stagingDir;
-  const copy = `${outDir.replace(/\/+$/, '')}.partial-${process.pid}`;
+  const target = outDir.replace(/\/+$/, '');
+  const copy = `${target}.partial-${process.pid}`;
+  const old = `${target}.previous-${process.pid}`;
   try {
     await fs.rename(stagingDir, copy);
-    finished = copy;
   } catch (error) {
     // Another file system (an output folder in /tmp, say): copy beside the output first.
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
     await fs.rm(copy, { recursive: true, force: true });
     await fs.cp(stagingDir, copy, { recursive: true, verbatimSymlinks: true });
-    finished = copy;
   }
-  // The old site goes only once the new one is complete beside it.
-  if (existsSync(outDir)) await fs.rm(outDir, { recursive: true, force: true });
-  await fs.rename(finished, outDir);
+  const report: PublishReport = { kept: [], replaced: [] };
+  try {
+    if (existsSync(outDir)) {
+      const previous = new Set(readBuildMarker(outDir)?.files ?? []);
+      previous.add(BUILD_MARKER);
+      await carryOthers(outDir, copy, '', previous, foldersOf(previous), report);
+    }
+  } catch (error) {
+    await fs.rm(copy, { recursive: true, force: true });
+    throw error;
+  }
+  // The old site goes only once the new one is complete beside it; between the two renames, neither is lost.
+  const hadOld = existsSync(outDir);
+  if (hadOld) await fs.rename(outDir, old);
+  await fs.rename(copy, outDir);
+  if (hadOld) await fs.rm(old, { recursive: true, force: true });
+  return report;
+}
+
+/** Every file under `dir`, relative and `/`-separated. */
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => !entry.isDirectory()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}
+
+/** The folders holding a file of `files`, for telling a folder the previous build wrote into from one it did not. */
+function foldersOf(files: Iterable<string>): Set<string> {
+  const folders = new Set<string>();
+  for (const file of files) {
+    for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) folders.add(file.slice(0, slash));
+  }
+  return folders;
+}
+
+/** Copies what the previous build did not write from `from/relative` into the new site at `into/relative`. */
+async function carryOthers(from: string, into: string, relative: string, previous: ReadonlySet<string>, previousFolders: ReadonlySet<string>, report: PublishReport): Promise<void> {
+  for (const entry of await fs.readdir(path.join(from, relative), { withFileTypes: true })) {
+    const name = relative ? `${relative}/${entry.name}` : entry.name;
+    const source = path.join(from, name);
+    const destination = path.join(into, name);
+    const taken = await fs.lstat(destination).catch(() => undefined);
+    if (entry.isDirectory() && (taken ? taken.isDirectory() : previousFolders.has(name))) {
+      await carryOthers(from, into, name, previous, previousFolders, report);
+    } else if (previous.has(name)) {
+      // The previous build's own file: the new site replaces it.
+    } else if (taken) {
+      report.replaced.push(entry.isDirectory() ? `${name}/` : name);
+    } else {
+      // A folder the previous build wrote nothing in goes over whole.
+      await fs.mkdir(path.dirname(destination), { recursive: true });
+      await fs.cp(source, destination, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
+      report.kept.push(entry.isDirectory() ? `${name}/` : name);
+    }
+  }
 }
 
 async function countPages(dir: string): Promise<number> {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_MARKER, readBuildMarker } from '../../../src/lib/build/build-marker.js';
 import { page, runBuild } from '../../helpers/build-fixture.js';
 import { BASE_HANDBOOK, edit, writeHandbook } from '../../helpers/fixture-handbook.js';
 
@@ -168,6 +169,18 @@ describe('npm run build', () => {
     for (const file of files(out)) expect(readFileSync(path.join(again, file)).equals(readFileSync(path.join(out, file))), file).toBe(true);
   }, 120_000);
 
+  it('marks the site as its own and, rebuilding, keeps a file no build wrote', () => {
+    expect(readBuildMarker(out)?.files).toContain('index.html');
+    expect(readBuildMarker(out)?.files).not.toContain(BUILD_MARKER);
+    const again = `${out}-again`;
+    writeFileSync(path.join(again, 'CNAME'), 'okrs.example.com\n');
+    const rebuilt = runBuild('--content', content, '--out', again);
+    expect(rebuilt.status, rebuilt.stderr).toBe(0);
+    expect(rebuilt.stdout).toContain('Kept 1 file(s)');
+    expect(readFileSync(path.join(again, 'CNAME'), 'utf8')).toBe('okrs.example.com\n');
+    expect(files(again)).toEqual([...files(out), 'CNAME'].sort());
+  }, 120_000);
+
   it('builds the same search index when a large handbook is indexed after its pages instead of while rendering', () => {
     const after = `${out}-indexed-after`;
     process.env.OKR_HANDBOOK_MAX_PAGES_INDEXED_WHILE_RENDERING = '0';
@@ -202,7 +215,8 @@ describe('npm run build', () => {
     const existing = path.join(tmpdir(), `okr-handbook-existing-${process.pid}`);
     mkdirSync(existing, { recursive: true });
     writeFileSync(path.join(existing, 'keep.txt'), 'the previous site');
-    const refused = runBuild('--content', broken, '--out', existing);
+    // A folder no build wrote: --force lets the build go on to validation, which refuses it.
+    const refused = runBuild('--content', broken, '--out', existing, '--force');
     expect(refused.status).toBe(1);
     expect(refused.stdout).toContain('owner-individual');
     expect(refused.stderr).toContain('was not touched');
