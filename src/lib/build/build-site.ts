@@ -144,7 +144,7 @@ export async function publishSite(stagingDir: string, outDir: string): Promise<P
     if (existsSync(outDir)) {
       const previous = new Set(readBuildMarker(outDir)?.files ?? []);
       previous.add(BUILD_MARKER);
-      await carryOthers(outDir, copy, '', previous, foldersOf(previous), report);
+      await carryOthers(outDir, copy, previous, report);
     }
   } catch (error) {
     await fs.rm(copy, { recursive: true, force: true });
@@ -173,26 +173,42 @@ function foldersOf(files: Iterable<string>): Set<string> {
   return folders;
 }
 
-/** Copies what the previous build did not write from `from/relative` into the new site at `into/relative`. */
-async function carryOthers(from: string, into: string, relative: string, previous: ReadonlySet<string>, previousFolders: ReadonlySet<string>, report: PublishReport): Promise<void> {
-  for (const entry of await fs.readdir(path.join(from, relative), { withFileTypes: true })) {
-    const name = relative ? `${relative}/${entry.name}` : entry.name;
-    const source = path.join(from, name);
+/** Copies what the previous build did not write from `from` into the new site in `into`. */
+async function carryOthers(from: string, into: string, previous: ReadonlySet<string>, report: PublishReport): Promise<void> {
+  const previousFolders = foldersOf(previous);
+  // One listing of the whole folder: reading it folder by folder took twice as long on a large site.
+  const entries = (await fs.readdir(from, { recursive: true, withFileTypes: true }))
+    .map((entry) => ({ name: path.relative(from, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'), isFolder: entry.isDirectory() }))
+    // The previous build's own files, and the folders it wrote into, whose other files are listed one by one.
+    .filter(({ name, isFolder }) => (isFolder ? !previousFolders.has(name) : !previous.has(name)))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const carried = new Set<string>();
+  for (const { name, isFolder } of entries) {
+    // Inside a folder already carried (or replaced) whole.
+    if ([...foldersOf([name])].some((folder) => carried.has(folder))) continue;
     const destination = path.join(into, name);
     const taken = await fs.lstat(destination).catch(() => undefined);
-    if (entry.isDirectory() && (taken ? taken.isDirectory() : previousFolders.has(name))) {
-      await carryOthers(from, into, name, previous, previousFolders, report);
-    } else if (previous.has(name)) {
-      // The previous build's own file: the new site replaces it.
-    } else if (taken) {
-      report.replaced.push(entry.isDirectory() ? `${name}/` : name);
+    // A folder of the user's where the new site has one too: its files are judged one by one.
+    if (isFolder && taken?.isDirectory()) continue;
+    carried.add(name);
+    if (taken || !(await copyInto(path.join(from, name), destination))) {
+      report.replaced.push(isFolder ? `${name}/` : name);
     } else {
-      // A folder the previous build wrote nothing in goes over whole.
-      await fs.mkdir(path.dirname(destination), { recursive: true });
-      await fs.cp(source, destination, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
-      report.kept.push(entry.isDirectory() ? `${name}/` : name);
+      report.kept.push(isFolder ? `${name}/` : name);
     }
   }
+}
+
+/** Copies a file or folder to where the new site has nothing; false when a file of the new site stands where its folder would go. */
+async function copyInto(source: string, destination: string): Promise<boolean> {
+  try {
+    await fs.mkdir(path.dirname(destination), { recursive: true });
+  } catch (error) {
+    if (['ENOTDIR', 'EEXIST'].includes((error as NodeJS.ErrnoException).code ?? '')) return false;
+    throw error;
+  }
+  await fs.cp(source, destination, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
+  return true;
 }
 
 async function countPages(dir: string): Promise<number> {

@@ -79,4 +79,13 @@ describe('publishSite', () => {
     await publishSite(folder({ 'index.html': 'home' }), out);
     expect(existsSync(path.join(out, 'teams', 'red', 'index.html'))).toBe(false);
   });
+
+  it('reports a folder of its own replaced where the new site has a file of the same name', async () => {
+    const out = path.join(folder({}), 'site');
+    await publishSite(folder({ 'index.html': 'home', 'feed/index.html': 'feed' }), out);
+    writeFileSync(path.join(out, 'feed', 'mine.txt'), 'mine');
+    const report = await publishSite(folder({ 'index.html': 'home', feed: 'a file now' }), out);
+    expect(report).toEqual({ kept: [], replaced: ['feed/mine.txt'] });
+    expect(contents(out)).toEqual({ [BUILD_MARKER]: expect.any(String), feed: 'a file now', 'index.html': 'home' });
+  });
 });
