@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, textSchema } from './fields.js';
+import { dateSchema, textSchema, webUrlSchema } from './fields.js';
 
 /** The confidence scale of check-ins. */
 export const confidenceScaleSchema = z
@@ -23,8 +23,8 @@ export const handbookSettingsSchema = z.strictObject({
   title: textSchema,
   /** The organisation the handbook belongs to. */
   organization: textSchema,
-  /** Base URL of the content folder's edit pages; a file's path is appended. */
-  editUrl: z.url({ error: 'must be a URL such as https://git.example.com/acme/handbook/edit/main/content/' }).optional(),
+  /** Base URL of the content folder's edit pages, `https://` or `http://`; a file's path is appended. */
+  editUrl: webUrlSchema.optional(),
   /** The date time-based rules measure from; default: today (UTC). */
   asOf: dateSchema.optional(),
   /** The check-in confidence scale; default 0 to 1. */
