@@ -4,8 +4,12 @@ import { escapeControl } from './escape-control.js';
 
 export interface PrettyOptions {
   color: boolean;
-  /** File texts, for the code frame under each diagnostic. */
-  readText?: (file: string) => string | undefined;
+  /**
+   * The texts the check read, by file, for the code frame under each
+   * diagnostic (`CheckResult.texts`). Nothing else is quoted: a path is
+   * never read again here, since it may lead anywhere by now.
+   */
+  texts?: ReadonlyMap<string, string>;
 }
 
 const ANSI = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
@@ -26,7 +30,7 @@ export function formatPretty(diagnostics: readonly Diagnostic[], summary: CheckS
       if (currentFile !== undefined) lines.push('');
       currentFile = d.file;
       lines.push(paint('bold', escapeControl(d.file)));
-      lineTable = options.readText?.(d.file)?.split(/\r?\n/);
+      lineTable = options.texts?.get(d.file)?.split(/\r?\n/);
     }
     const severity = d.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning');
     lines.push(`  ${paint('dim', `${d.line}:${d.column}`)}  ${severity}  ${escapeControl(d.message)}  ${paint('dim', escapeControl(d.rule))}`);

@@ -46,7 +46,7 @@ describe('every output format escapes control characters from the handbook', () 
   it('pretty: messages, hints, file names and code-frame lines, with the caret still under its column', () => {
     const texts = new Map([[hostile.file, '---\n\u001b[31mname: x\n---\n']]);
     for (const color of [false, true]) {
-      const text = formatPretty([hostile], { files: 1, errors: 1, warnings: 0 }, { color, readText: (file) => texts.get(file) });
+      const text = formatPretty([hostile], { files: 1, errors: 1, warnings: 0 }, { color, texts });
       expect(UNSAFE_BESIDES_COLOUR(text)).toBe(false);
       if (color) continue;
       expect(text).toContain('people/\\x1B[2Jzz\\u202E.md\n');
