@@ -27,7 +27,7 @@ export function okrHandbook(options: { contentDir: string }): AstroIntegration {
   async function validate(): Promise<CheckResult> {
     const result = await checkHandbook({ contentDir });
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    setSiteModel({ handbook: result.handbook, contentDir, base, warnings: result.diagnostics, errors });
+    setSiteModel({ handbook: result.handbook, contentDir, base, warnings: result.diagnostics, errors, errorTexts: result.texts });
     return result;
   }
 
