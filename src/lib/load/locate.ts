@@ -17,7 +17,8 @@ export class FileLocator {
   private lineStarts: number[] | undefined;
 
   constructor(
-    private readonly text: string,
+    /** The file's text without a byte-order mark, as it was read. */
+    readonly text: string,
     private readonly yaml: string,
     private readonly yamlOffset: number,
   ) {}
