@@ -15,7 +15,6 @@ import { publishSite, type PagesReport } from '../src/lib/build/build-site.js';
 import { indexBuiltSite, type TermNames } from '../src/lib/build/index-search.js';
 import { bundleScript } from '../src/lib/build/bundle-script.js';
 import { checkOutputFolder } from '../src/lib/build/output-folder.js';
-import { writeJsonSchemas } from '../src/lib/build/write-json-schemas.js';
 import { parseArguments, UsageError } from '../src/lib/cli/parse-arguments.js';
 
 const USAGE = `Usage: npm run build -- [--content DIR] [--out DIR] [--base PATH] [--force]
@@ -61,14 +60,11 @@ if (refusal) {
   process.exit(2);
 }
 
-// The editor JSON Schemas go into public/, which Astro copies to the site: they are served at /schema/.
-await writeJsonSchemas(path.join(root, 'public/schema'));
-
-// The child runs in a work folder of its own inside the project, and Astro
-// writes the pages there: for an output folder outside the current folder,
-// Astro puts its build internals in `<cwd>/.astro/`, which `astro dev` and
-// every other build share, so builds side by side could publish each other's
-// files. Inside the project, the internals still find node_modules.
+// The child runs in a work folder of its own inside the project, and
+// everything the build writes goes there: the pages, Astro's `.astro/`
+// folder and data store, Vite's cache, the bundled scripts (see astroFolders
+// in build-site.ts). Builds one after the other or side by side share no
+// folder. Inside the project, the bundled internals still find node_modules.
 const work = path.join(root, 'node_modules/.cache/okr-handbook', `build-${process.pid}`);
 const staging = path.join(work, 'site');
 const reportFile = path.join(work, 'report.json');
@@ -85,7 +81,7 @@ await Promise.all([
 ]);
 const child = spawnSync(
   process.execPath,
-  [...withoutTypeScriptLoader(process.execArgv), childScript, '--root', root, '--content', contentDir, '--base', base, '--pages-into', staging, '--report', reportFile, '--search-worker', searchWorker, '--render-bodies-worker', renderBodiesWorker],
+  [...withoutTypeScriptLoader(process.execArgv), childScript, '--root', root, '--work', work, '--content', contentDir, '--base', base, '--pages-into', staging, '--report', reportFile, '--search-worker', searchWorker, '--render-bodies-worker', renderBodiesWorker],
   { stdio: 'inherit', cwd: work, env: { ...process.env, INIT_CWD: cwd } },
 );
 const report = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as PagesReport) : undefined;

@@ -3,6 +3,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkHandbook, type CheckResult } from '../lib/check-handbook.js';
 import { formatPretty } from '../lib/format/format-pretty.js';
 import { hasSiteModel, setSiteModel } from '../site/handbook.js';
+import { glossaryMdxPlugin, invalidateGlossaryMdx } from './glossary-mdx.js';
 
 /** How long to wait after a file event before validating, so a save that touches several files validates once. */
 const SETTLE_MS = 120;
@@ -34,8 +35,9 @@ export function okrHandbook(options: { contentDir: string }): AstroIntegration {
   return {
     name: 'okr-handbook',
     hooks: {
-      'astro:config:setup': async ({ config, command, logger, addMiddleware }) => {
+      'astro:config:setup': async ({ config, command, logger, addMiddleware, updateConfig }) => {
         base = config.base;
+        updateConfig({ vite: { plugins: [glossaryMdxPlugin()] } });
         // `npm run build` indexes each page for search as it is rendered (see build-site.ts).
         if (command === 'build') addMiddleware({ entrypoint: new URL('./index-pages.ts', import.meta.url), order: 'post' });
         // `npm run build` validated already and handed the model over.
@@ -60,6 +62,7 @@ export function okrHandbook(options: { contentDir: string }): AstroIntegration {
                 return undefined;
               });
               if (!result) return;
+              invalidateGlossaryMdx(server);
               report(result, logger, color, { quietWhenClean: false });
               // Astro forgets the pages' getStaticPaths() results on every file
               // event, but a request made while we validated may have cached

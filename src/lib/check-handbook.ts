@@ -96,6 +96,9 @@ export async function checkHandbook({ contentDir, today, keepDeclarations = fals
   const { handbook, known, judgeOwner, unresolved, problems: resolveProblems } = resolveHandbook(declarations, loaded.settings, [...listing.refused, ...unread]);
   for (const term of handbook.glossary) term.rules = RULES.filter((rule) => rule.term === term.id).map((rule) => rule.id);
 
+  // Only a handbook with MDX files pays for loading the MDX compiler.
+  const hasMdx = declarations.glossary.some((term) => term.extension === '.mdx');
+  const compileMdx = hasMdx ? (await import('@mdx-js/mdx')).compileSync : undefined;
   const context: RuleContext = {
     handbook,
     declarations,
@@ -104,6 +107,7 @@ export async function checkHandbook({ contentDir, today, keepDeclarations = fals
     unresolved,
     asOfTrusted: loaded.asOfTrusted,
     loadProblems: [...listing.problems, ...readProblems, ...loaded.problems, ...declarations.problems, ...resolveProblems],
+    ...(compileMdx && { compileMdx }),
   };
   const problems: { problem: Problem; severity: Severity }[] = [];
   for (const rule of RULES) {

@@ -3,12 +3,21 @@ import path from 'node:path';
 import { checkHandbook, type CheckResult } from '../check-handbook.js';
 import { markdownBodies, renderBodiesInThread } from './render-bodies.js';
 import { SearchThread } from './search-thread.js';
+import { writeJsonSchemas } from './write-json-schemas.js';
 import { BUILD_MARKER, formatBuildMarker, readBuildMarker } from './build-marker.js';
 
 export interface BuildPagesOptions {
-  /** The project root, where astro.config.mjs lives. */
+  /** The project root, where astro.config.mjs, src/ and public/ live. Nothing is written there. */
   root: string;
   contentDir: string;
+  /**
+   * This build's own folder: Astro's and Vite's state (content modules,
+   * caches, bundled internals) goes here and nowhere else, so builds one
+   * after the other or side by side cannot see each other's files. The
+   * process's current folder must be this folder (Astro bundles the pages'
+   * server code under it when the staging folder is elsewhere).
+   */
+  workDir: string;
   /** A fresh folder to build into; it replaces the output folder only once everything succeeded. */
   stagingDir: string;
   /** The path the site is served under, e.g. `/okrs/`. */
@@ -94,9 +103,11 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
       const base = options.base.replace(/\/$/, '');
       setPageSink((pathname, html) => search.addPage(pathname.startsWith(`${base}/`) ? pathname.slice(base.length) : pathname, html));
     }
-    await build({ root: options.root, outDir: stagingDir, base: options.base, logLevel: 'warn' });
+    await build({ ...astroFolders(options), outDir: stagingDir, base: options.base, logLevel: 'warn' });
     // Astro's content-collection modules are build internals that name local paths; a static site needs neither.
     for (const internal of ['content-modules.mjs', 'content-assets.mjs']) await fs.rm(path.join(stagingDir, internal), { force: true });
+    // Fresh from the schemas, over the copies public/ may hold: a build writes nothing into the project.
+    await writeJsonSchemas(path.join(stagingDir, 'schema'));
     lap('pages');
     const searchPages = search ? (await search.finish(stagingDir, check.handbook.glossary)).pages : undefined;
     if (search) lap('search');
@@ -108,6 +119,26 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
     setPageSink(undefined);
     await Promise.all([search?.close(), bodies.stop()]);
   }
+}
+
+/**
+ * Astro's folders for one build. Astro keeps its `.astro/` folder (content
+ * modules, generated types) in its root and has no setting for it, so the
+ * root is a folder of the build's own; the project's config, pages and
+ * public files are named where they are. Astro's cache (its data store)
+ * and Vite's go into the work folder too.
+ */
+export function astroFolders(options: Pick<BuildPagesOptions, 'root' | 'workDir'>) {
+  const root = path.join(options.workDir, 'astro');
+  return {
+    root,
+    // Astro reads this relative to the root, whatever its form.
+    configFile: path.relative(root, path.join(options.root, 'astro.config.mjs')),
+    srcDir: path.join(options.root, 'src'),
+    publicDir: path.join(options.root, 'public'),
+    cacheDir: path.join(options.workDir, 'astro-cache'),
+    vite: { cacheDir: path.join(options.workDir, 'vite-cache') },
+  };
 }
 
 export interface PublishReport {

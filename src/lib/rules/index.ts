@@ -6,6 +6,8 @@ import { duplicateId } from './duplicate-id.js';
 import { encoding } from './encoding.js';
 import { fileTooLarge } from './file-too-large.js';
 import { frontMatterLanguage } from './front-matter-language.js';
+import { markdownNesting } from './markdown-nesting.js';
+import { mdxSyntax } from './mdx-syntax.js';
 import { ownerAccepted } from './owner-accepted.js';
 import { ownerDeparted } from './owner-departed.js';
 import { ownerIndividual } from './owner-individual.js';
@@ -27,6 +29,8 @@ export type { Rule, RuleContext } from './rule.js';
 export const RULES: readonly Rule<any>[] = [
   yamlSyntax,
   frontMatterLanguage,
+  markdownNesting,
+  mdxSyntax,
   schema,
   duplicateId,
   unresolvedReference,
