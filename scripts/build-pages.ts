@@ -6,7 +6,7 @@ import { buildPages, type PagesReport } from '../src/lib/build/build-site.js';
 import { parseArguments } from '../src/lib/cli/parse-arguments.js';
 import { formatPretty } from '../src/lib/format/format-pretty.js';
 
-const flags = parseArguments(process.argv.slice(2), { values: ['root', 'content', 'base', 'pages-into', 'report', 'search-worker', 'render-bodies-worker'], switches: [] });
+const flags = parseArguments(process.argv.slice(2), { values: ['root', 'work', 'content', 'base', 'pages-into', 'report', 'search-worker', 'render-bodies-worker'], switches: [] });
 const value = (name: string) => {
   const given = flags.get(name);
   if (typeof given !== 'string') throw new Error(`build-pages needs --${name}`);
@@ -17,6 +17,7 @@ const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const outcome = await buildPages({
   root: value('root'),
   contentDir: value('content'),
+  workDir: value('work'),
   stagingDir: value('pages-into'),
   base: value('base'),
   searchWorker: value('search-worker'),
@@ -24,7 +25,7 @@ const outcome = await buildPages({
 });
 const { check } = outcome;
 if (check.diagnostics.length > 0 || !outcome.built) {
-  process.stdout.write(formatPretty(check.diagnostics, check.summary, { color, readText: () => undefined }));
+  process.stdout.write(formatPretty(check.diagnostics, check.summary, { color }));
 }
 const report: PagesReport = {
   built: outcome.built,

@@ -8,18 +8,25 @@
 // A refused build leaves the output folder as it was.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publishSite, type PagesReport } from '../src/lib/build/build-site.js';
 import { indexBuiltSite, type TermNames } from '../src/lib/build/index-search.js';
 import { bundleScript } from '../src/lib/build/bundle-script.js';
-import { writeJsonSchemas } from '../src/lib/build/write-json-schemas.js';
+import { checkOutputFolder } from '../src/lib/build/output-folder.js';
 import { parseArguments, UsageError } from '../src/lib/cli/parse-arguments.js';
 
-const USAGE = `Usage: npm run build -- [--content DIR] [--out DIR] [--base PATH]
+const USAGE = `Usage: npm run build -- [--content DIR] [--out DIR] [--base PATH] [--force]
 
 Validates the handbook, then builds the site and its search index into --out
-(default dist/). Nothing is written when validation finds an error.`;
+(default dist/). Nothing is written when validation finds an error.
+
+--out must not be the content folder, the project, the folder you run from,
+your home folder or the file-system root, nor hold or lie inside the content
+folder. A non-empty --out must hold a site this tool built; --force builds
+into another non-empty folder anyway. Files in --out that the previous build
+did not write are kept.`;
 
 const self = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(self), '..');
@@ -27,7 +34,7 @@ const cwd = process.env.INIT_CWD ?? process.cwd();
 
 let flags;
 try {
-  flags = parseArguments(process.argv.slice(2), { values: ['content', 'out', 'base'], switches: ['help'] });
+  flags = parseArguments(process.argv.slice(2), { values: ['content', 'out', 'base'], switches: ['help', 'force'] });
 } catch (error) {
   if (!(error instanceof UsageError)) throw error;
   process.stderr.write(`${error.message}\n\n${USAGE}\n`);
@@ -43,14 +50,21 @@ const outDir = path.resolve(cwd, (flags.get('out') as string | undefined) ?? 'di
 const rawBase = (flags.get('base') as string | undefined) ?? '/';
 const base = `/${rawBase.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
-// The editor JSON Schemas go into public/, which Astro copies to the site: they are served at /schema/.
-await writeJsonSchemas(path.join(root, 'public/schema'));
+// Before anything is written: publishing replaces --out, so it must be a folder nothing else lives in.
+const refusal = checkOutputFolder(
+  { out: outDir, content: contentDir, project: root, workingDirs: [cwd, process.cwd()], home: homedir() },
+  { force: flags.has('force') },
+);
+if (refusal) {
+  process.stderr.write(`Build refused: --out ${refusal.message} Nothing was written.\nfix: ${refusal.hint}\n`);
+  process.exit(2);
+}
 
-// The child runs in a work folder of its own inside the project, and Astro
-// writes the pages there: for an output folder outside the current folder,
-// Astro puts its build internals in `<cwd>/.astro/`, which `astro dev` and
-// every other build share, so builds side by side could publish each other's
-// files. Inside the project, the internals still find node_modules.
+// The child runs in a work folder of its own inside the project, and
+// everything the build writes goes there: the pages, Astro's `.astro/`
+// folder and data store, Vite's cache, the bundled scripts (see astroFolders
+// in build-site.ts). Builds one after the other or side by side share no
+// folder. Inside the project, the bundled internals still find node_modules.
 const work = path.join(root, 'node_modules/.cache/okr-handbook', `build-${process.pid}`);
 const staging = path.join(work, 'site');
 const reportFile = path.join(work, 'report.json');
@@ -67,7 +81,7 @@ await Promise.all([
 ]);
 const child = spawnSync(
   process.execPath,
-  [...withoutTypeScriptLoader(process.execArgv), childScript, '--root', root, '--content', contentDir, '--base', base, '--pages-into', staging, '--report', reportFile, '--search-worker', searchWorker, '--render-bodies-worker', renderBodiesWorker],
+  [...withoutTypeScriptLoader(process.execArgv), childScript, '--root', root, '--work', work, '--content', contentDir, '--base', base, '--pages-into', staging, '--report', reportFile, '--search-worker', searchWorker, '--render-bodies-worker', renderBodiesWorker],
   { stdio: 'inherit', cwd: work, env: { ...process.env, INIT_CWD: cwd } },
 );
 const report = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as PagesReport) : undefined;
@@ -86,6 +100,7 @@ const lap = (name: string) => {
   start = now;
 };
 let searchPages = report.searchPages;
+let published;
 try {
   if (searchPages === undefined) {
     // A handbook too large to index while rendering: index the finished pages now that the page build has exited.
@@ -94,7 +109,7 @@ try {
     searchPages = await indexBuiltSite(staging, model.glossary);
     lap('search');
   }
-  await publishSite(staging, outDir);
+  published = await publishSite(staging, outDir);
   lap('write');
 } catch (error) {
   cleanUp();
@@ -105,6 +120,9 @@ cleanUp();
 const shown = (dir: string) => (path.relative(cwd, dir).startsWith('..') ? dir : path.relative(cwd, dir) || dir);
 const timings = phases.map(([name, ms]) => `${name} ${ms} ms`).join(', ');
 process.stdout.write(`Built ${report.pages} pages from ${report.files} files into ${shown(outDir)}, ${searchPages} of them in the search index (${timings}).\n`);
+const listed = (files: string[]) => `${files.slice(0, 5).join(', ')}${files.length > 5 ? ` and ${files.length - 5} more` : ''}`;
+if (published.kept.length > 0) process.stdout.write(`Kept ${published.kept.length} file(s) in ${shown(outDir)} that no build wrote: ${listed(published.kept)}.\n`);
+if (published.replaced.length > 0) process.stderr.write(`Replaced ${published.replaced.length} file(s) in ${shown(outDir)} that no build wrote with the site's own: ${listed(published.replaced)}.\n`);
 
 /** This process's Node flags (a profiler, a heap size) for the child, less the TypeScript loader it does not need. */
 function withoutTypeScriptLoader(execArgv: readonly string[]): string[] {

@@ -2,8 +2,8 @@ import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkHandbook, type CheckResult } from '../lib/check-handbook.js';
 import { formatPretty } from '../lib/format/format-pretty.js';
-import { contentTextReader } from '../lib/load/read-source.js';
 import { hasSiteModel, setSiteModel } from '../site/handbook.js';
+import { glossaryMdxPlugin, invalidateGlossaryMdx } from './glossary-mdx.js';
 
 /** How long to wait after a file event before validating, so a save that touches several files validates once. */
 const SETTLE_MS = 120;
@@ -28,15 +28,16 @@ export function okrHandbook(options: { contentDir: string }): AstroIntegration {
   async function validate(): Promise<CheckResult> {
     const result = await checkHandbook({ contentDir });
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    setSiteModel({ handbook: result.handbook, contentDir, base, warnings: result.diagnostics, errors });
+    setSiteModel({ handbook: result.handbook, contentDir, base, warnings: result.diagnostics, errors, errorTexts: result.texts });
     return result;
   }
 
   return {
     name: 'okr-handbook',
     hooks: {
-      'astro:config:setup': async ({ config, command, logger, addMiddleware }) => {
+      'astro:config:setup': async ({ config, command, logger, addMiddleware, updateConfig }) => {
         base = config.base;
+        updateConfig({ vite: { plugins: [glossaryMdxPlugin()] } });
         // `npm run build` indexes each page for search as it is rendered (see build-site.ts).
         if (command === 'build') addMiddleware({ entrypoint: new URL('./index-pages.ts', import.meta.url), order: 'post' });
         // `npm run build` validated already and handed the model over.
@@ -61,6 +62,7 @@ export function okrHandbook(options: { contentDir: string }): AstroIntegration {
                 return undefined;
               });
               if (!result) return;
+              invalidateGlossaryMdx(server);
               report(result, logger, color, { quietWhenClean: false });
               // Astro forgets the pages' getStaticPaths() results on every file
               // event, but a request made while we validated may have cached
@@ -81,7 +83,7 @@ export function okrHandbook(options: { contentDir: string }): AstroIntegration {
   };
 
   function report(result: CheckResult, logger: AstroIntegrationLogger, color: boolean, { quietWhenClean }: { quietWhenClean: boolean }): void {
-    const text = formatPretty(result.diagnostics, result.summary, { color, readText: contentTextReader(contentDir) });
+    const text = formatPretty(result.diagnostics, result.summary, { color, texts: result.texts });
     if (result.summary.errors > 0) logger.error(`\n${text}`);
     else if (result.summary.warnings > 0) logger.warn(`\n${text}`);
     else if (!quietWhenClean) logger.info(text.trim());

@@ -10,10 +10,13 @@ export type PathSegment = string | number;
  *   value is empty)
  * - `key`: the key of the field at `path` (an unknown field)
  * - `map`: the mapping at `path` (for a field that is missing from it)
+ * - `offset`: a place in the file text; `position`: a line and column
  */
 export type Anchor =
   | { kind: 'value' | 'key' | 'map'; path: readonly PathSegment[] }
   | { kind: 'offset'; offset: number }
+  /** A line and column already known, counted in the whole file (a problem found in a Markdown body). */
+  | { kind: 'position'; line: number; column: number }
   | { kind: 'file' };
 
 /** A problem found by loading or by a rule, not yet given a severity or position. */
@@ -52,4 +55,5 @@ export const at = {
   key: (...path: PathSegment[]): Anchor => ({ kind: 'key', path }),
   map: (...path: PathSegment[]): Anchor => ({ kind: 'map', path }),
   file: (): Anchor => ({ kind: 'file' }),
+  position: (line: number, column: number): Anchor => ({ kind: 'position', line, column }),
 };

@@ -1,6 +1,7 @@
 import { createMarkdownProcessor, type AstroMarkdownProcessorOptions, type MarkdownProcessor } from '@astrojs/markdown-remark';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import { getSiteModel } from './handbook.js';
+import { renderFailureNames } from './render-failure.js';
 import { rehypeRawWhenNeeded, remarkSmartypantsWhenNeeded } from './markdown-fast-paths.js';
 
 /**
@@ -30,12 +31,14 @@ export function rehypeBaseLinks(base: string) {
   return (tree: HastNode) => visit(tree);
 }
 
-export async function renderMarkdown(body: string): Promise<string> {
+/** `file`'s body as HTML; a failure names the file. */
+export async function renderMarkdown(body: string, file: string): Promise<string> {
   // `npm run build` renders most bodies beforehand, in a thread of their own (see render-bodies.ts).
   const html = getSiteModel().renderedBodies?.get(body);
   if (html !== undefined) return html;
   processor ??= markdownProcessor(getSiteModel().base);
-  return renderBody(await processor, body);
+  const markdown = await processor;
+  return renderFailureNames(file, () => renderBody(markdown, body));
 }
 
 /** The pages' Markdown pipeline, for a site served under `base`. */

@@ -9,9 +9,10 @@ const BATCH = 32;
 
 const { bodies, base } = workerData as { bodies: string[]; base: string };
 const processor = await markdownProcessor(base);
-let batch: string[] = [];
+// A body that fails here is left out (`null`): its page renders it again, and that failure names the file.
+let batch: (string | null)[] = [];
 for (let index = 0; index < bodies.length; index++) {
-  batch.push(await renderBody(processor, bodies[index]!));
+  batch.push(await renderBody(processor, bodies[index]!).catch(() => null));
   if (batch.length === BATCH || index === bodies.length - 1) {
     parentPort!.postMessage({ from: index + 1 - batch.length, html: batch });
     batch = [];

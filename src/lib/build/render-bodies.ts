@@ -10,7 +10,7 @@ export function markdownBodies(handbook: Handbook): string[] {
   const { cycles, glossary, objectives, people, reviews, teams } = handbook;
   const bodies = new Set<string>();
   for (const entities of [cycles, glossary, objectives, people, reviews, teams]) {
-    for (const entity of entities) if (!entity.source.file.endsWith('.mdx') && entity.body.trim() !== '') bodies.add(entity.body);
+    for (const entity of entities) if (!('format' in entity && entity.format === 'mdx') && entity.body.trim() !== '') bodies.add(entity.body);
   }
   return [...bodies];
 }
@@ -25,8 +25,8 @@ export function markdownBodies(handbook: Handbook): string[] {
 export function renderBodiesInThread(workerScript: string, bodies: string[], base: string): { rendered: Map<string, string>; stop: () => Promise<void> } {
   const rendered = new Map<string, string>();
   const worker = new Worker(workerScript, { workerData: { bodies, base }, execArgv: [] });
-  worker.on('message', ({ from, html }: { from: number; html: string[] }) => {
-    html.forEach((code, offset) => rendered.set(bodies[from + offset]!, code));
+  worker.on('message', ({ from, html }: { from: number; html: (string | null)[] }) => {
+    html.forEach((code, offset) => code !== null && rendered.set(bodies[from + offset]!, code));
   });
   // A failing thread only means the pages render more bodies themselves.
   worker.on('error', () => {});

@@ -17,7 +17,8 @@ export class FileLocator {
   private lineStarts: number[] | undefined;
 
   constructor(
-    private readonly text: string,
+    /** The file's text without a byte-order mark, as it was read. */
+    readonly text: string,
     private readonly yaml: string,
     private readonly yamlOffset: number,
   ) {}
@@ -28,6 +29,8 @@ export class FileLocator {
         return { line: 1, column: 1 };
       case 'offset':
         return this.position(anchor.offset);
+      case 'position':
+        return { line: anchor.line, column: anchor.column };
       default: {
         const offset = this.offsetOf(anchor.kind, anchor.path);
         return offset === undefined ? { line: 1, column: 1 } : this.position(this.yamlOffset + offset);

@@ -3,7 +3,11 @@ import { confidenceRange } from './confidence-range.js';
 import { confidenceStale } from './confidence-stale.js';
 import { dateOrder } from './date-order.js';
 import { duplicateId } from './duplicate-id.js';
+import { encoding } from './encoding.js';
+import { fileTooLarge } from './file-too-large.js';
 import { frontMatterLanguage } from './front-matter-language.js';
+import { markdownNesting } from './markdown-nesting.js';
+import { mdxSyntax } from './mdx-syntax.js';
 import { ownerAccepted } from './owner-accepted.js';
 import { ownerDeparted } from './owner-departed.js';
 import { ownerIndividual } from './owner-individual.js';
@@ -25,6 +29,8 @@ export type { Rule, RuleContext } from './rule.js';
 export const RULES: readonly Rule<any>[] = [
   yamlSyntax,
   frontMatterLanguage,
+  markdownNesting,
+  mdxSyntax,
   schema,
   duplicateId,
   unresolvedReference,
@@ -42,6 +48,8 @@ export const RULES: readonly Rule<any>[] = [
   dateOrder,
   alignmentLoop,
   strayFile,
+  encoding,
+  fileTooLarge,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule<any>> = new Map(RULES.map((rule) => [rule.id, rule]));

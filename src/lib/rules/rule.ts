@@ -18,6 +18,8 @@ export interface RuleContext {
   asOfTrusted: boolean;
   /** Problems found while reading files and resolving references, tagged with their rule. */
   loadProblems: readonly Problem[];
+  /** @mdx-js/mdx's compiler, loaded only when the handbook has MDX files (it takes a while to load). */
+  compileMdx?: (body: string) => unknown;
 }
 
 export interface Rule<Options extends object = object> {
