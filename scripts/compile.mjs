@@ -30,6 +30,7 @@ await build({
   bundle: true,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
   platform: 'node',
   format: 'esm',
   target: 'node20',

@@ -5,7 +5,7 @@ import { todayUtc } from '../dates.js';
 import { Inputs, ScaffoldError, type Asker } from '../scaffold/inputs.js';
 import { entriesInTheWay, planInit, writeInit, type InitPlan } from '../scaffold/init-handbook.js';
 import { judgeNewId, proposeId } from '../scaffold/new-id.js';
-import { readOkrHandbookManifest, type OkrHandbookManifest } from '../scaffold/package-root.js';
+import { readOkrHandbookManifest, type OkrHandbookManifest } from '../package-root.js';
 import { judgeText } from '../scaffold/values.js';
 import type { CommandResult } from './check-command.js';
 import { parseCommandLine, UsageError } from './parse-arguments.js';

@@ -1,5 +1,5 @@
 import { ScaffoldError } from './inputs.js';
-import type { OkrHandbookManifest } from './package-root.js';
+import type { OkrHandbookManifest } from '../package-root.js';
 
 /** The npm scripts of a handbook repository, each calling the subcommand of the same name. */
 export const HANDBOOK_SCRIPTS = ['check', 'build', 'dev', 'preview', 'new', 'diff'] as const;

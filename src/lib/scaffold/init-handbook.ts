@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { ScaffoldError } from './inputs.js';
 import { planPackageJson } from './handbook-package-json.js';
-import type { OkrHandbookManifest } from './package-root.js';
+import type { OkrHandbookManifest } from '../package-root.js';
 import { generateStarterHandbook, type StarterAnswers } from './starter-handbook.js';
 import { readStarterFiles, type StarterFile } from './starter-files.js';
 import { writeNewFile } from './yaml-file.js';

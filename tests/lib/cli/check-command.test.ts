@@ -1,3 +1,4 @@
+import { runCommand } from '../../helpers/run-command.js';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,12 +10,7 @@ const OBJECTIVE = 'objectives/2026-q3/retention.md';
 
 /** Spawns the real command, as a user or CI would run it. */
 function runCheck(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/check.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCommand(['check', ...args]);
 }
 
 const broken = () => writeHandbook({ ...edit(OBJECTIVE, 'owner: priya-shah', 'owner: growth'), 'people/notes.txt': 'to do' });

@@ -1,3 +1,4 @@
+import { runCommand } from '../../helpers/run-command.js';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -400,12 +401,7 @@ describe('as a new user would', () => {
 
 describe('npm run new (the real command)', () => {
   function spawnNew(...args: string[]) {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/new.ts'), ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', INIT_CWD: ROOT },
-    });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    return runCommand(['new', ...args], { env: { INIT_CWD: ROOT } });
   }
 
   it('writes a file, prints its path and what the check says about it', () => {

@@ -13,7 +13,7 @@ import { parseYaml, readFrontMatter } from '../../../src/lib/load/front-matter.j
 import { quarterOf } from '../../../src/lib/scaffold/current-quarter.js';
 import { HANDBOOK_SCRIPTS, planPackageJson } from '../../../src/lib/scaffold/handbook-package-json.js';
 import { planInit, packageName, writeInit } from '../../../src/lib/scaffold/init-handbook.js';
-import { readOkrHandbookManifest } from '../../../src/lib/scaffold/package-root.js';
+import { readOkrHandbookManifest } from '../../../src/lib/package-root.js';
 import { generateStarterHandbook } from '../../../src/lib/scaffold/starter-handbook.js';
 import { readStarterFiles, starterDestination } from '../../../src/lib/scaffold/starter-files.js';
 import { generateJsonSchemas, JSON_SCHEMA_FILE_BY_KIND, SETTINGS_JSON_SCHEMA_FILE } from '../../../src/lib/schema/json-schema.js';
