@@ -9,14 +9,14 @@ import { buildWorkFolder } from '../build/work-folder.js';
 import { readOkrHandbookManifest } from '../package-root.js';
 import { normalizeBase } from './base-path.js';
 import type { CommandIo } from './commands.js';
-import { CONTENT_OPTION, resolveContentDir } from './content-folder.js';
+import { contentOption, resolveContentDir } from './content-folder.js';
 import { parseArguments, UsageError } from './parse-arguments.js';
 
 export const BUILD_USAGE = `Usage: okr-handbook build [--content DIR] [--out DIR] [--base PATH] [--force]
 
 Validates the handbook, then builds the site and its search index into --out.
 Nothing is written when validation finds an error.
-  ${CONTENT_OPTION}
+  ${contentOption()}
   --out DIR           the folder to publish the site into (default: dist)
   --base PATH         the path the site is served under, e.g. /okrs/ (default: /)
   --force             build into a non-empty --out that holds no site this tool built

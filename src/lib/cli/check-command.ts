@@ -4,13 +4,13 @@ import { checkHandbook, ContentFolderError } from '../check-handbook.js';
 import { formatGithub } from '../format/format-github.js';
 import { formatJson } from '../format/format-json.js';
 import { formatPretty } from '../format/format-pretty.js';
-import { CONTENT_OPTION, resolveContentDir } from './content-folder.js';
+import { contentOption, resolveContentDir } from './content-folder.js';
 import { parseArguments, UsageError } from './parse-arguments.js';
 
 export const CHECK_USAGE = `Usage: okr-handbook check [--content DIR] [--format pretty|github|json] [--max-warnings N]
 
 Validates an OKR handbook and reports every problem with its file, line and column.
-  ${CONTENT_OPTION}
+  ${contentOption()}
   --format FORMAT     pretty (default), github (workflow annotations) or json
   --max-warnings N    fail when there are more than N warnings
 Exit codes: 0 valid, 1 errors (or too many warnings), 2 usage error.`;

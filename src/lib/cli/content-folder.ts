@@ -13,5 +13,10 @@ export function resolveContentDir(cwd: string, given: string | undefined): strin
   return existsSync(path.join(cwd, SETTINGS_FILE)) ? cwd : path.join(cwd, 'content');
 }
 
-/** How `--content` is described in every command's help. */
-export const CONTENT_OPTION = '--content DIR       the handbook folder (default: the current folder if it holds handbook.yaml, else content/)';
+/** What `--content` means, in every command's help. */
+export const CONTENT_HELP = 'the handbook folder (default: the current folder if it holds handbook.yaml, else content/)';
+
+/** The `--content` line of a command's help, its description starting at `column` like the command's other options. */
+export function contentOption(column = 20): string {
+  return `${'--content DIR'.padEnd(column)}${CONTENT_HELP}`;
+}

@@ -4,7 +4,7 @@ import { buildWorkFolder } from '../build/work-folder.js';
 import { readOkrHandbookManifest } from '../package-root.js';
 import { normalizeBase } from './base-path.js';
 import type { CommandIo } from './commands.js';
-import { CONTENT_OPTION, resolveContentDir } from './content-folder.js';
+import { contentOption, resolveContentDir } from './content-folder.js';
 import { parseArguments, UsageError } from './parse-arguments.js';
 
 export const DEV_USAGE = `Usage: okr-handbook dev [--content DIR] [--base PATH] [--port N] [--host HOST]
@@ -12,7 +12,7 @@ export const DEV_USAGE = `Usage: okr-handbook dev [--content DIR] [--base PATH] 
 Serves the site while you edit. Every change to a content file is validated
 again: problems are printed here and shown in the open page, which reloads
 by itself once they are fixed.
-  ${CONTENT_OPTION}
+  ${contentOption()}
   --base PATH         the path to serve the site under, e.g. /okrs/ (default: /)
   --port N            the port (default: 4321, or the next free one)
   --host HOST         the address to listen on (default: localhost; 0.0.0.0 for the network)

@@ -8,7 +8,7 @@ import { formatDiffJson } from '../diff/format-diff-json.js';
 import { formatDiffMarkdown } from '../diff/format-diff-markdown.js';
 import { exportContent, findRepositoryRoot, GitError, resolveCommit } from '../diff/read-ref.js';
 import type { CommandResult } from './check-command.js';
-import { CONTENT_OPTION, resolveContentDir } from './content-folder.js';
+import { contentOption, resolveContentDir } from './content-folder.js';
 import { parseCommandLine, UsageError, type CommandLine } from './parse-arguments.js';
 
 export const DIFF_USAGE = `Usage: okr-handbook diff BASE [HEAD] [--content DIR] [--format markdown|json]
@@ -16,7 +16,7 @@ export const DIFF_USAGE = `Usage: okr-handbook diff BASE [HEAD] [--content DIR] 
 Compares the handbook at two git refs (HEAD defaults to HEAD) without checking
 them out, and prints what the change does to objectives, key results, owners,
 sponsors and confidence, and the validation problems it introduces.
-  ${CONTENT_OPTION}
+  ${contentOption()}
                       (anywhere in the repository)
   --format FORMAT     markdown (default, for a pull-request comment) or json
 Exit codes: 0 diff printed, 2 usage error (unknown ref, not a git repository).`;

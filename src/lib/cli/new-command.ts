@@ -11,10 +11,10 @@ import { writeNewFile } from '../scaffold/yaml-file.js';
 import { judgeDate } from '../scaffold/values.js';
 import { didYouMean } from '../suggest.js';
 import type { CommandResult } from './check-command.js';
-import { CONTENT_OPTION, resolveContentDir } from './content-folder.js';
+import { contentOption, resolveContentDir } from './content-folder.js';
 import { parseCommandLine, UsageError } from './parse-arguments.js';
 
-const COMMON_USAGE = `  ${CONTENT_OPTION}
+const COMMON_USAGE = `  ${contentOption(19)}
   --date DATE        the date taken as today (default: today in UTC)
   --no-input         never ask: a missing value is an error (the default when not on a terminal)`;
 

@@ -83,7 +83,7 @@ describe('npm run check', () => {
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain(message);
-    expect(stderr).toContain('Usage: npm run check');
+    expect(stderr).toContain('Usage: okr-handbook check');
   });
 
   it('--help prints the usage and exits 0', () => {

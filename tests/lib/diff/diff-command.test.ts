@@ -66,6 +66,6 @@ describe('npm run diff', () => {
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('`mian` is not a commit, branch or tag of this repository.');
-    expect(stderr).toContain('Usage: npm run diff -- BASE [HEAD]');
+    expect(stderr).toContain('Usage: okr-handbook diff BASE [HEAD]');
   });
 });

@@ -87,7 +87,7 @@ describe('new person', () => {
     const result = await runNew(dir, ['person', '--role', 'Analyst']);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('Missing `--name`: there is no terminal to ask for it.');
-    expect(result.stderr).toContain('Usage: npm run new -- person');
+    expect(result.stderr).toContain('Usage: okr-handbook new person');
     expect(snapshot(dir)).toEqual(before);
   });
 
