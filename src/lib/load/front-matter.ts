@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import jsYaml from 'js-yaml';
 import { isMap, isPair, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
+import { quoteName } from '../schema/describe-value.js';
 import type { FrontMatterSplit } from './read-texts.js';
 import { YAML_CORE_SCHEMA } from './yaml-core-schema.js';
 
@@ -308,9 +309,9 @@ function tagProblemsOf(document: Document.Parsed, yaml: string): YamlProblem[] {
       offset: start,
       message:
         warning.code === 'BAD_COLLECTION_TYPE' || CORE_TAG.test(warning.message)
-          ? `The YAML tag \`${tag}\` does not fit the value it tags; it is not applied.`
-          : `Unknown YAML tag \`${tag}\`: tags other than YAML's core ones are not applied, nor evaluated.`,
-      hint: `Remove \`${tag}\`, or quote the whole value if the tag is part of its text (\`"${tag} …"\`).`,
+          ? `The YAML tag ${quoteName(tag)} does not fit the value it tags; it is not applied.`
+          : `Unknown YAML tag ${quoteName(tag)}: tags other than YAML's core ones are not applied, nor evaluated.`,
+      hint: `Remove ${quoteName(tag)}, or quote the whole value if the tag is part of its text.`,
     });
   }
   return problems;
@@ -351,12 +352,15 @@ function parseYamlFully(yaml: string): YamlResult {
  * not there; the caller must not report them as missing.
  */
 export function readAroundErrors(yaml: string): Record<string, unknown> {
-  let document: Document.Parsed;
   try {
-    document = parseYamlDocument(yaml);
+    return readTrustedFields(parseYamlDocument(yaml));
   } catch {
+    // Only pathological input gets here (nesting too deep to walk): nothing is read.
     return {};
   }
+}
+
+function readTrustedFields(document: Document.Parsed): Record<string, unknown> {
   const contents = document.contents;
   if (!isMap(contents)) return {};
   const errors = document.errors.map((error) => error.pos[0]);
@@ -379,12 +383,7 @@ export function readAroundErrors(yaml: string): Record<string, unknown> {
     while (next < errors.length && errors[next]! < start) next++;
     (next < errors.length && errors[next]! <= end ? distrusted : trusted).add(name);
   }
-  let data: unknown;
-  try {
-    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch {
-    return {};
-  }
+  const data: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   const read: Record<string, unknown> = {};
   if (data === null || typeof data !== 'object') return read;
   for (const name of trusted) {

@@ -565,6 +565,12 @@ describe('a syntax error in handbook.yaml is the one problem', () => {
     ]);
   });
 
+  it('reads around thousands of nested brackets without overflowing the stack', async () => {
+    const result = await checkSettings(`title: Test Handbook\nasOf: 2026-08-20\nx: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`);
+    expect(located(result.diagnostics)).toEqual([CANARY_FOUND, { rule: 'yaml-syntax', severity: 'error', file: 'handbook.yaml', line: 1, column: 1 }]);
+    expect(result.handbook.settings).toMatchObject({ title: 'Test Handbook', asOf: '2026-08-20' });
+  });
+
   it('without a syntax error, still reports missing fields', async () => {
     const result = await checkSettings('asOf: 2026-08-20\n');
     expect(result.diagnostics.filter((d) => d.file === 'handbook.yaml').map((d) => d.message)).toEqual([
