@@ -24,7 +24,7 @@ const outcome = await buildPages({
 });
 const { check } = outcome;
 if (check.diagnostics.length > 0 || !outcome.built) {
-  process.stdout.write(formatPretty(check.diagnostics, check.summary, { color, readText: () => undefined }));
+  process.stdout.write(formatPretty(check.diagnostics, check.summary, { color }));
 }
 const report: PagesReport = {
   built: outcome.built,

@@ -8,18 +8,26 @@
 // A refused build leaves the output folder as it was.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publishSite, type PagesReport } from '../src/lib/build/build-site.js';
 import { indexBuiltSite, type TermNames } from '../src/lib/build/index-search.js';
 import { bundleScript } from '../src/lib/build/bundle-script.js';
+import { checkOutputFolder } from '../src/lib/build/output-folder.js';
 import { writeJsonSchemas } from '../src/lib/build/write-json-schemas.js';
 import { parseArguments, UsageError } from '../src/lib/cli/parse-arguments.js';
 
-const USAGE = `Usage: npm run build -- [--content DIR] [--out DIR] [--base PATH]
+const USAGE = `Usage: npm run build -- [--content DIR] [--out DIR] [--base PATH] [--force]
 
 Validates the handbook, then builds the site and its search index into --out
-(default dist/). Nothing is written when validation finds an error.`;
+(default dist/). Nothing is written when validation finds an error.
+
+--out must not be the content folder, the project, the folder you run from,
+your home folder or the file-system root, nor hold or lie inside the content
+folder. A non-empty --out must hold a site this tool built; --force builds
+into another non-empty folder anyway. Files in --out that the previous build
+did not write are kept.`;
 
 const self = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(self), '..');
@@ -27,7 +35,7 @@ const cwd = process.env.INIT_CWD ?? process.cwd();
 
 let flags;
 try {
-  flags = parseArguments(process.argv.slice(2), { values: ['content', 'out', 'base'], switches: ['help'] });
+  flags = parseArguments(process.argv.slice(2), { values: ['content', 'out', 'base'], switches: ['help', 'force'] });
 } catch (error) {
   if (!(error instanceof UsageError)) throw error;
   process.stderr.write(`${error.message}\n\n${USAGE}\n`);
@@ -42,6 +50,16 @@ const contentDir = path.resolve(cwd, (flags.get('content') as string | undefined
 const outDir = path.resolve(cwd, (flags.get('out') as string | undefined) ?? 'dist');
 const rawBase = (flags.get('base') as string | undefined) ?? '/';
 const base = `/${rawBase.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+
+// Before anything is written: publishing replaces --out, so it must be a folder nothing else lives in.
+const refusal = checkOutputFolder(
+  { out: outDir, content: contentDir, project: root, workingDirs: [cwd, process.cwd()], home: homedir() },
+  { force: flags.has('force') },
+);
+if (refusal) {
+  process.stderr.write(`Build refused: --out ${refusal.message} Nothing was written.\nfix: ${refusal.hint}\n`);
+  process.exit(2);
+}
 
 // The editor JSON Schemas go into public/, which Astro copies to the site: they are served at /schema/.
 await writeJsonSchemas(path.join(root, 'public/schema'));
@@ -86,6 +104,7 @@ const lap = (name: string) => {
   start = now;
 };
 let searchPages = report.searchPages;
+let published;
 try {
   if (searchPages === undefined) {
     // A handbook too large to index while rendering: index the finished pages now that the page build has exited.
@@ -94,7 +113,7 @@ try {
     searchPages = await indexBuiltSite(staging, model.glossary);
     lap('search');
   }
-  await publishSite(staging, outDir);
+  published = await publishSite(staging, outDir);
   lap('write');
 } catch (error) {
   cleanUp();
@@ -105,6 +124,9 @@ cleanUp();
 const shown = (dir: string) => (path.relative(cwd, dir).startsWith('..') ? dir : path.relative(cwd, dir) || dir);
 const timings = phases.map(([name, ms]) => `${name} ${ms} ms`).join(', ');
 process.stdout.write(`Built ${report.pages} pages from ${report.files} files into ${shown(outDir)}, ${searchPages} of them in the search index (${timings}).\n`);
+const listed = (files: string[]) => `${files.slice(0, 5).join(', ')}${files.length > 5 ? ` and ${files.length - 5} more` : ''}`;
+if (published.kept.length > 0) process.stdout.write(`Kept ${published.kept.length} file(s) in ${shown(outDir)} that no build wrote: ${listed(published.kept)}.\n`);
+if (published.replaced.length > 0) process.stderr.write(`Replaced ${published.replaced.length} file(s) in ${shown(outDir)} that no build wrote with the site's own: ${listed(published.replaced)}.\n`);
 
 /** This process's Node flags (a profiler, a heap size) for the child, less the TypeScript loader it does not need. */
 function withoutTypeScriptLoader(execArgv: readonly string[]): string[] {

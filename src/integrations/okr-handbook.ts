@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkHandbook, type CheckResult } from '../lib/check-handbook.js';
 import { formatPretty } from '../lib/format/format-pretty.js';
-import { contentTextReader } from '../lib/load/read-source.js';
 import { hasSiteModel, setSiteModel } from '../site/handbook.js';
 
 /** How long to wait after a file event before validating, so a save that touches several files validates once. */
@@ -28,7 +27,7 @@ export function okrHandbook(options: { contentDir: string }): AstroIntegration {
   async function validate(): Promise<CheckResult> {
     const result = await checkHandbook({ contentDir });
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    setSiteModel({ handbook: result.handbook, contentDir, base, warnings: result.diagnostics, errors });
+    setSiteModel({ handbook: result.handbook, contentDir, base, warnings: result.diagnostics, errors, errorTexts: result.texts });
     return result;
   }
 
@@ -81,7 +80,7 @@ export function okrHandbook(options: { contentDir: string }): AstroIntegration {
   };
 
   function report(result: CheckResult, logger: AstroIntegrationLogger, color: boolean, { quietWhenClean }: { quietWhenClean: boolean }): void {
-    const text = formatPretty(result.diagnostics, result.summary, { color, readText: contentTextReader(contentDir) });
+    const text = formatPretty(result.diagnostics, result.summary, { color, texts: result.texts });
     if (result.summary.errors > 0) logger.error(`\n${text}`);
     else if (result.summary.warnings > 0) logger.warn(`\n${text}`);
     else if (!quietWhenClean) logger.info(text.trim());

@@ -4,7 +4,8 @@ import { FileLocator } from './load/locate.js';
 import { readSettings } from './load/read-settings.js';
 import { readSource } from './load/read-source.js';
 import { readTexts } from './load/read-texts.js';
-import { SETTINGS_FILE, walkContent } from './load/walk-content.js';
+import { unreadFileProblem } from './load/unread-file-problem.js';
+import { SETTINGS_FILE, walkContent, type Kind } from './load/walk-content.js';
 import type { Handbook } from './model/handbook.js';
 import { resolveHandbook } from './model/resolve-handbook.js';
 import type { Diagnostic, Problem, Severity } from './problem.js';
@@ -48,6 +49,12 @@ export interface CheckResult {
    * one rule in one file, followed by one saying how many more there are.
    */
   diagnostics: Diagnostic[];
+  /**
+   * The text of each file that has a diagnostic, as this check read it (for
+   * code frames). A file the check did not read has none: nothing else may
+   * be quoted, since the path may lead anywhere by now.
+   */
+  texts: ReadonlyMap<string, string>;
   summary: CheckSummary;
 }
 
@@ -68,17 +75,36 @@ export async function checkHandbook({ contentDir, today, keepDeclarations = fals
   const personIds = new Set(listing.entries.filter((entry) => entry.kind === 'people').map((entry) => entry.id));
   const declarations = createDeclarations(personIds);
   const locators = new Map<string, FileLocator>();
-  const texts = readTexts(listing.entries.map((entry) => entry.absolutePath));
+  const readProblems: Problem[] = [];
+  const unread: { kind: Kind; id: string }[] = [];
+  const sizeHint = `Split it into smaller files, or raise \`maxFileSize\` in \`handbook.yaml\` (now ${loaded.maxFileSize}).`;
+  const reader = readTexts(
+    listing.entries.map((entry) => entry.target ?? entry.absolutePath),
+    { maxSize: loaded.maxFileSize },
+  );
   try {
     listing.entries.forEach((entry, index) => {
-      const source = readSource(entry, texts.read(index), texts.split(index));
-      declareSource(source, declarations);
-      locators.set(source.file, new FileLocator(source.text, source.frontMatter.yaml, source.frontMatter.yamlOffset));
+      const read = reader.read(index);
+      if (read.kind === 'text' && read.problem === undefined) {
+        const source = readSource(entry, read.text, reader.split(index));
+        declareSource(source, declarations);
+        locators.set(source.file, new FileLocator(source.text, source.frontMatter.yaml, source.frontMatter.yamlOffset));
+        return;
+      }
+      // Not parsed: its one problem is reported, and references to its id are not.
+      unread.push({ kind: entry.kind, id: entry.id });
+      if (read.kind === 'text') {
+        readProblems.push(unreadFileProblem(entry.file, { kind: 'encoding', problem: read.problem! }, sizeHint));
+        const text = read.text.charCodeAt(0) === 0xfeff ? read.text.slice(1) : read.text;
+        locators.set(entry.file, new FileLocator(text, '', 0));
+      } else {
+        readProblems.push(unreadFileProblem(entry.file, read, sizeHint));
+      }
     });
   } finally {
-    texts.close();
+    reader.close();
   }
-  const { handbook, known, judgeOwner, unresolved, problems: resolveProblems } = resolveHandbook(declarations, loaded.settings, listing.refused);
+  const { handbook, known, judgeOwner, unresolved, problems: resolveProblems } = resolveHandbook(declarations, loaded.settings, [...listing.refused, ...unread]);
   for (const term of handbook.glossary) term.rules = RULES.filter((rule) => rule.term === term.id).map((rule) => rule.id);
 
   const context: RuleContext = {
@@ -88,7 +114,7 @@ export async function checkHandbook({ contentDir, today, keepDeclarations = fals
     judgeOwner,
     unresolved,
     asOfTrusted: loaded.asOfTrusted,
-    loadProblems: [...listing.problems, ...loaded.problems, ...declarations.problems, ...resolveProblems],
+    loadProblems: [...listing.problems, ...readProblems, ...loaded.problems, ...declarations.problems, ...resolveProblems],
   };
   const problems: { problem: Problem; severity: Severity }[] = [];
   for (const rule of RULES) {
@@ -103,10 +129,17 @@ export async function checkHandbook({ contentDir, today, keepDeclarations = fals
   const found = locateProblems(problems, locators);
   let errors = 0;
   for (const diagnostic of found) if (diagnostic.severity === 'error') errors++;
+  const diagnostics = capDiagnostics(found, MAX_SHOWN_PER_FILE_AND_RULE);
+  const texts = new Map<string, string>();
+  for (const { file } of diagnostics) {
+    const text = locators.get(file)?.text;
+    if (text !== undefined) texts.set(file, text);
+  }
   return {
     handbook,
     ...(keepDeclarations && { declarations }),
-    diagnostics: capDiagnostics(found, MAX_SHOWN_PER_FILE_AND_RULE),
+    diagnostics,
+    texts,
     summary: { files: listing.entries.length + (loaded.text === undefined ? 0 : 1), errors, warnings: found.length - errors },
   };
 }

@@ -21,6 +21,8 @@ export interface SiteModel {
   warnings: { file: string; line: number; rule: string; message: string; keyResult?: string }[];
   /** Errors found by `npm run dev`'s latest validation; the dev server shows them instead of the pages. */
   errors?: Diagnostic[];
+  /** The texts that validation read of files with a diagnostic: all the error overlay may quote. */
+  errorTexts?: ReadonlyMap<string, string>;
   /** Markdown bodies already rendered, by their text (`npm run build` renders them in a thread while Astro starts). */
   renderedBodies?: Map<string, string>;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { checkHandbook, type CheckResult } from '../check-handbook.js';
 import { markdownBodies, renderBodiesInThread } from './render-bodies.js';
 import { SearchThread } from './search-thread.js';
+import { BUILD_MARKER, formatBuildMarker, readBuildMarker } from './build-marker.js';
 
 export interface BuildPagesOptions {
   /** The project root, where astro.config.mjs lives. */
@@ -109,24 +110,105 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
   }
 }
 
-/** Replaces the output folder with the finished staging folder. */
-export async function publishSite(stagingDir: string, outDir: string): Promise<void> {
+export interface PublishReport {
+  /** Files in the output folder that the previous build did not write, carried into the new site. */
+  kept: string[];
+  /** Files the previous build did not write, in places where the new build wrote its own. */
+  replaced: string[];
+}
+
+/**
+ * Replaces the output folder with the finished staging folder, and writes the
+ * build marker listing the files of the new site. Only what the previous
+ * build wrote (its marker's list) is replaced: any other file in the output
+ * folder (a `CNAME` put there by hand) is carried into the new site, unless
+ * the new site has a file of its own in that place.
+ */
+export async function publishSite(stagingDir: string, outDir: string): Promise<PublishReport> {
+  const written = await listFiles(stagingDir);
+  await fs.writeFile(path.join(stagingDir, BUILD_MARKER), formatBuildMarker(written));
   await fs.mkdir(path.dirname(outDir), { recursive: true });
-  let finished = stagingDir;
-  const copy = `${outDir.replace(/\/+$/, '')}.partial-${process.pid}`;
+  const target = outDir.replace(/\/+$/, '');
+  const copy = `${target}.partial-${process.pid}`;
+  const old = `${target}.previous-${process.pid}`;
   try {
     await fs.rename(stagingDir, copy);
-    finished = copy;
   } catch (error) {
     // Another file system (an output folder in /tmp, say): copy beside the output first.
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
     await fs.rm(copy, { recursive: true, force: true });
     await fs.cp(stagingDir, copy, { recursive: true, verbatimSymlinks: true });
-    finished = copy;
   }
-  // The old site goes only once the new one is complete beside it.
-  if (existsSync(outDir)) await fs.rm(outDir, { recursive: true, force: true });
-  await fs.rename(finished, outDir);
+  const report: PublishReport = { kept: [], replaced: [] };
+  try {
+    if (existsSync(outDir)) {
+      const previous = new Set(readBuildMarker(outDir)?.files ?? []);
+      previous.add(BUILD_MARKER);
+      await carryOthers(outDir, copy, previous, report);
+    }
+  } catch (error) {
+    await fs.rm(copy, { recursive: true, force: true });
+    throw error;
+  }
+  // The old site goes only once the new one is complete beside it; between the two renames, neither is lost.
+  const hadOld = existsSync(outDir);
+  if (hadOld) await fs.rename(outDir, old);
+  await fs.rename(copy, outDir);
+  if (hadOld) await fs.rm(old, { recursive: true, force: true });
+  return report;
+}
+
+/** Every file under `dir`, relative and `/`-separated. */
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => !entry.isDirectory()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}
+
+/** The folders holding a file of `files`, for telling a folder the previous build wrote into from one it did not. */
+function foldersOf(files: Iterable<string>): Set<string> {
+  const folders = new Set<string>();
+  for (const file of files) {
+    for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) folders.add(file.slice(0, slash));
+  }
+  return folders;
+}
+
+/** Copies what the previous build did not write from `from` into the new site in `into`. */
+async function carryOthers(from: string, into: string, previous: ReadonlySet<string>, report: PublishReport): Promise<void> {
+  const previousFolders = foldersOf(previous);
+  // One listing of the whole folder: reading it folder by folder took twice as long on a large site.
+  const entries = (await fs.readdir(from, { recursive: true, withFileTypes: true }))
+    .map((entry) => ({ name: path.relative(from, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'), isFolder: entry.isDirectory() }))
+    // The previous build's own files, and the folders it wrote into, whose other files are listed one by one.
+    .filter(({ name, isFolder }) => (isFolder ? !previousFolders.has(name) : !previous.has(name)))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const carried = new Set<string>();
+  for (const { name, isFolder } of entries) {
+    // Inside a folder already carried (or replaced) whole.
+    if ([...foldersOf([name])].some((folder) => carried.has(folder))) continue;
+    const destination = path.join(into, name);
+    const taken = await fs.lstat(destination).catch(() => undefined);
+    // A folder of the user's where the new site has one too: its files are judged one by one.
+    if (isFolder && taken?.isDirectory()) continue;
+    carried.add(name);
+    if (taken || !(await copyInto(path.join(from, name), destination))) {
+      report.replaced.push(isFolder ? `${name}/` : name);
+    } else {
+      report.kept.push(isFolder ? `${name}/` : name);
+    }
+  }
+}
+
+/** Copies a file or folder to where the new site has nothing; false when a file of the new site stands where its folder would go. */
+async function copyInto(source: string, destination: string): Promise<boolean> {
+  try {
+    await fs.mkdir(path.dirname(destination), { recursive: true });
+  } catch (error) {
+    if (['ENOTDIR', 'EEXIST'].includes((error as NodeJS.ErrnoException).code ?? '')) return false;
+    throw error;
+  }
+  await fs.cp(source, destination, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
+  return true;
 }
 
 async function countPages(dir: string): Promise<number> {

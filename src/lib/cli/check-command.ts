@@ -4,7 +4,6 @@ import { checkHandbook, ContentFolderError } from '../check-handbook.js';
 import { formatGithub } from '../format/format-github.js';
 import { formatJson } from '../format/format-json.js';
 import { formatPretty } from '../format/format-pretty.js';
-import { contentTextReader } from '../load/read-source.js';
 import { parseArguments, UsageError } from './parse-arguments.js';
 
 export const CHECK_USAGE = `Usage: npm run check -- [--content DIR] [--format pretty|github|json] [--max-warnings N]
@@ -53,11 +52,11 @@ export async function runCheckCommand(argv: readonly string[], environment: Chec
     if (error instanceof ContentFolderError) return usageError(error.message);
     throw error;
   }
-  const { diagnostics, summary } = result;
+  const { diagnostics, summary, texts } = result;
   let stdout: string;
   if (format === 'json') stdout = formatJson(diagnostics, summary);
   else if (format === 'github') stdout = formatGithub(diagnostics, annotationPrefix(contentDir));
-  else stdout = formatPretty(diagnostics, summary, { color: environment.color, readText: contentTextReader(contentDir) });
+  else stdout = formatPretty(diagnostics, summary, { color: environment.color, texts });
 
   const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
   const stderr = tooManyWarnings ? `${summary.warnings} ${summary.warnings === 1 ? 'warning exceeds' : 'warnings exceed'} --max-warnings ${maxWarnings}.\n` : '';

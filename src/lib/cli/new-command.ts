@@ -104,9 +104,9 @@ async function idsInUse(contentDir: string, handbook: ScaffoldContext['handbook'
 
 /** What `npm run check` says about the one file written, with paths as the user sees them. */
 async function checkOneFile(contentDir: string, file: string, shown: string, today: string, color: boolean): Promise<string> {
-  const { diagnostics } = await checkHandbook({ contentDir, today });
+  const { diagnostics, texts } = await checkHandbook({ contentDir, today });
   const own = diagnostics.filter((d) => d.file === file).map((d) => ({ ...d, file: shown }));
   const errors = own.filter((d) => d.severity === 'error').length;
-  const text = readFileSync(path.join(contentDir, file), 'utf8');
-  return formatPretty(own, { files: 1, errors, warnings: own.length - errors }, { color, readText: () => text });
+  const text = texts.get(file);
+  return formatPretty(own, { files: 1, errors, warnings: own.length - errors }, { color, ...(text !== undefined && { texts: new Map([[shown, text]]) }) });
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic } from '../problem.js';
+import { escapeControl } from './escape-control.js';
 
 /** Escaping from GitHub's workflow-command documentation. */
 function escapeData(text: string): string {
@@ -13,15 +14,18 @@ function escapeProperty(text: string): string {
 /**
  * One `::error` / `::warning` workflow command per diagnostic, so a pull
  * request shows each problem on its line. `prefix` is the content folder's
- * path relative to the repository root.
+ * path relative to the repository root. Text from the handbook has its
+ * control characters escaped first (a line break in it is shown as `\n`,
+ * so it cannot start a workflow command of its own), then GitHub's own
+ * escaping applies; the one line break that is ours separates the hint.
  */
 export function formatGithub(diagnostics: readonly Diagnostic[], prefix: string): string {
   return diagnostics
     .map((d) => {
       const command = d.severity === 'error' ? 'error' : 'warning';
-      const file = path.posix.join(prefix.split(path.sep).join('/'), d.file);
-      const message = d.hint ? `${d.message}\n${d.hint}` : d.message;
-      return `::${command} file=${escapeProperty(file)},line=${d.line},col=${d.column},title=${escapeProperty(d.rule)}::${escapeData(message)}\n`;
+      const file = escapeControl(path.posix.join(prefix.split(path.sep).join('/'), d.file));
+      const message = d.hint ? `${escapeControl(d.message)}\n${escapeControl(d.hint)}` : escapeControl(d.message);
+      return `::${command} file=${escapeProperty(file)},line=${d.line},col=${d.column},title=${escapeProperty(escapeControl(d.rule))}::${escapeData(message)}\n`;
     })
     .join('');
 }

@@ -1,15 +1,25 @@
 import type { CheckSummary } from '../check-handbook.js';
 import type { Diagnostic } from '../problem.js';
+import { escapeControl } from './escape-control.js';
 
 export interface PrettyOptions {
   color: boolean;
-  /** File texts, for the code frame under each diagnostic. */
-  readText?: (file: string) => string | undefined;
+  /**
+   * The texts the check read, by file, for the code frame under each
+   * diagnostic (`CheckResult.texts`). Nothing else is quoted: a path is
+   * never read again here, since it may lead anywhere by now.
+   */
+  texts?: ReadonlyMap<string, string>;
 }
 
 const ANSI = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
 
-/** Like a compiler: grouped by file, each problem with its line, a caret, and how to fix it. */
+/**
+ * Like a compiler: grouped by file, each problem with its line, a caret, and
+ * how to fix it. Everything that comes from the handbook (file names,
+ * messages, quoted lines) is printed with control characters escaped, so
+ * no file can send the terminal an escape sequence.
+ */
 export function formatPretty(diagnostics: readonly Diagnostic[], summary: CheckSummary, options: PrettyOptions): string {
   const paint = (style: keyof typeof ANSI, text: string) => (options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
   const lines: string[] = [];
@@ -19,22 +29,27 @@ export function formatPretty(diagnostics: readonly Diagnostic[], summary: CheckS
     if (d.file !== currentFile) {
       if (currentFile !== undefined) lines.push('');
       currentFile = d.file;
-      lines.push(paint('bold', d.file));
-      lineTable = options.readText?.(d.file)?.split(/\r?\n/);
+      lines.push(paint('bold', escapeControl(d.file)));
+      lineTable = options.texts?.get(d.file)?.split(/\r?\n/);
     }
     const severity = d.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning');
-    lines.push(`  ${paint('dim', `${d.line}:${d.column}`)}  ${severity}  ${d.message}  ${paint('dim', d.rule)}`);
+    lines.push(`  ${paint('dim', `${d.line}:${d.column}`)}  ${severity}  ${escapeControl(d.message)}  ${paint('dim', escapeControl(d.rule))}`);
     const source = lineTable?.[d.line - 1];
     if (source !== undefined && source.trim() !== '') {
       const gutter = String(d.line);
-      lines.push(paint('dim', `    ${gutter} | `) + source);
-      lines.push(paint('dim', `    ${' '.repeat(gutter.length)} | `) + ' '.repeat(Math.max(0, d.column - 1)) + paint(d.severity === 'error' ? 'red' : 'yellow', '^'));
+      lines.push(paint('dim', `    ${gutter} | `) + escapeControl(source));
+      lines.push(paint('dim', `    ${' '.repeat(gutter.length)} | `) + caretIndent(source, d.column) + paint(d.severity === 'error' ? 'red' : 'yellow', '^'));
     }
-    if (d.hint) lines.push(`    ${paint('cyan', 'fix:')} ${d.hint}`);
+    if (d.hint) lines.push(`    ${paint('cyan', 'fix:')} ${escapeControl(d.hint)}`);
   }
   if (lines.length > 0) lines.push('');
   lines.push(summaryLine(summary, paint));
   return `${lines.join('\n')}\n`;
+}
+
+/** Blanks as wide as the line before `column` is printed (escapes included), keeping its tabs so the caret lines up. */
+function caretIndent(source: string, column: number): string {
+  return escapeControl(source.slice(0, Math.max(0, column - 1))).replace(/[^\t]/g, ' ');
 }
 
 function summaryLine(summary: CheckSummary, paint: (style: keyof typeof ANSI, text: string) => string): string {

@@ -19,7 +19,8 @@ export class FileLocator {
   private readonly pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
 
   constructor(
-    private readonly text: string,
+    /** The file's text without a byte-order mark, as it was read. */
+    readonly text: string,
     private readonly yaml: string,
     private readonly yamlOffset: number,
   ) {}

@@ -10,7 +10,9 @@ import { describeValue, quoteName } from '../schema/describe-value.js';
 import { validateUnit } from '../schema/validate.js';
 import { didYouMean } from '../suggest.js';
 import { parseYaml, readAroundErrors } from './front-matter.js';
-import { SETTINGS_FILE } from './walk-content.js';
+import { DEFAULT_MAX_FILE_SIZE, readTextFile } from './read-regular-file.js';
+import { unreadFileProblem, type Unread } from './unread-file-problem.js';
+import { isWithin, SETTINGS_FILE } from './walk-content.js';
 
 /** A rule as configured: its severity (or off) and its parsed options. */
 export interface RuleSetting {
@@ -26,7 +28,9 @@ export interface LoadedSettings {
    */
   asOfTrusted: boolean;
   rules: Map<string, RuleSetting>;
-  /** The file's text, when it exists, for locating problems. */
+  /** Largest content file, in bytes, that is read (`maxFileSize`). */
+  maxFileSize: number;
+  /** The file's text, when it was read, for locating problems. */
   text?: string;
   problems: Problem[];
 }
@@ -36,12 +40,15 @@ const FALLBACK_TITLE = 'OKR Handbook';
 export async function readSettings(contentDir: string, rules: readonly Rule<any>[], today: string = todayUtc()): Promise<LoadedSettings> {
   const problems: Problem[] = [];
   const file = SETTINGS_FILE;
-  const raw = await fs.readFile(path.join(contentDir, file), 'utf8').catch(() => undefined);
-  const text = raw?.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const read = await readSettingsText(contentDir);
+  let text: string | undefined;
   let data: Record<string, unknown> = {};
   // With a syntax error, only the fields read around it are judged: the others may be in the broken part.
   let syntaxBroken = false;
-  if (text === undefined) {
+  if (read.kind === 'unread') {
+    // Found but not read: its one problem says why, and nothing in it can be trusted, `asOf` included.
+    problems.push(read.problem);
+  } else if (read.kind === 'missing') {
     problems.push({
       rule: 'schema',
       file,
@@ -50,6 +57,7 @@ export async function readSettings(contentDir: string, rules: readonly Rule<any>
       hint: 'Create `handbook.yaml` in the content folder with at least `title:` and `organization:`.',
     });
   } else {
+    text = read.text;
     const parsed = parseYaml(text);
     if ('error' in parsed) {
       problems.push({ rule: 'yaml-syntax', file, anchor: { kind: 'offset', offset: parsed.error.offset }, message: parsed.error.message, hint: parsed.error.hint });
@@ -88,8 +96,43 @@ export async function readSettings(contentDir: string, rules: readonly Rule<any>
   };
 
   // A written `asOf` that is invalid, or that a syntax error may have hidden, is no day to measure from.
-  const asOfTrusted = data.asOf === undefined ? !syntaxBroken : valid('asOf') !== undefined;
-  return { settings, asOfTrusted, rules: readRuleSettings(data.rules, rules, problems), ...(text !== undefined && { text }), problems };
+  const asOfTrusted = read.kind !== 'unread' && (data.asOf === undefined ? !syntaxBroken : valid('asOf') !== undefined);
+  const maxFileSize = valid('maxFileSize') ?? DEFAULT_MAX_FILE_SIZE;
+  // A file with an encoding problem is not parsed, but what was read of it still locates that problem.
+  const located = read.kind === 'unread' ? read.text : text;
+  return { settings, asOfTrusted, rules: readRuleSettings(data.rules, rules, problems), maxFileSize, ...(located !== undefined && { text: located }), problems };
+}
+
+type SettingsText =
+  | { kind: 'missing' }
+  /** `text` is what was read of a file with an encoding problem, for quoting only. */
+  | { kind: 'unread'; problem: Problem; text?: string }
+  | { kind: 'text'; text: string };
+
+/**
+ * Reads `handbook.yaml` as content files are read: only a regular file
+ * inside the content folder, after resolving links, opened safely and held
+ * to the default size limit (its own `maxFileSize` is not known yet).
+ */
+async function readSettingsText(contentDir: string): Promise<SettingsText> {
+  const file = SETTINGS_FILE;
+  const absolute = path.join(contentDir, file);
+  const unread = (why: Unread, text?: string): SettingsText => ({
+    kind: 'unread',
+    problem: unreadFileProblem(file, why, 'Shorten `handbook.yaml`: it is held to the default limit, whatever its `maxFileSize` says.'),
+    ...(text !== undefined && { text }),
+  });
+  const stray = (message: string, hint: string): SettingsText => ({ kind: 'unread', problem: { rule: 'stray-file', file, anchor: at.file(), message, hint } });
+
+  const link = await fs.lstat(absolute).catch(() => undefined);
+  if (!link) return { kind: 'missing' };
+  const [root, real] = await Promise.all([fs.realpath(contentDir), fs.realpath(absolute).catch(() => undefined)]);
+  if (real === undefined) return stray(`\`${file}\` is a broken link; it was not read.`, 'Remove the link and write `handbook.yaml` in the content folder.');
+  if (!isWithin(real, root)) return stray(`\`${file}\` is a link to a place outside the content folder; it was not read.`, 'Move the file into the content folder instead of linking to it.');
+  const read = readTextFile(real, DEFAULT_MAX_FILE_SIZE);
+  if (read.kind !== 'text') return unread(read);
+  const text = read.text.charCodeAt(0) === 0xfeff ? read.text.slice(1) : read.text;
+  return read.problem ? unread({ kind: 'encoding', problem: read.problem }, text) : { kind: 'text', text };
 }
 
 function readRuleSettings(value: unknown, rules: readonly Rule<any>[], problems: Problem[]): Map<string, RuleSetting> {

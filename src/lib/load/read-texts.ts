@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { DEFAULT_MAX_FILE_SIZE, readTextFile, SAFE_OPEN_FLAGS, type TextRead } from './read-regular-file.js';
 
 /** Below this many files a helper thread costs more to start than it saves. */
 export const READ_AHEAD_MIN_FILES = 2000;
@@ -25,9 +25,12 @@ const GRAY_MATTER = createRequire(import.meta.url).resolve('gray-matter');
 /*
  * The helper thread: it takes every file the main thread has not taken yet,
  * in list order, reads it and posts the texts in batches. Plain JavaScript
- * run with `eval`, so it needs no build step and no loader. A file it
- * cannot read is posted as `null`: the main thread reads that one itself,
- * so the error it throws is the usual one.
+ * run with `eval`, so it needs no build step and no loader. It reads as
+ * read-regular-file.ts does (the same open flags, `fstat` on the descriptor,
+ * at most `maxSize` bytes), but only hands over the usual case: a regular
+ * file within the limit that is UTF-8 without NUL bytes. Anything else is
+ * posted as `null`, and the main thread reads that file itself, so what is
+ * reported about it comes from one place.
  *
  * For a file that opens with `---` it also has gray-matter split the front
  * matter from the body (about a tenth of the main thread's time otherwise)
@@ -39,8 +42,9 @@ const GRAY_MATTER = createRequire(import.meta.url).resolve('gray-matter');
  */
 const HELPER_SOURCE = `
 const { workerData } = require('node:worker_threads');
-const { readFileSync } = require('node:fs');
-const { paths, claims, counters, port, grayMatter } = workerData;
+const { closeSync, fstatSync, openSync, readSync } = require('node:fs');
+const { isUtf8 } = require('node:buffer');
+const { paths, claims, counters, port, grayMatter, flags, maxSize } = workerData;
 const matter = require(grayMatter);
 const nothing = () => ({});
 const refuse = () => { throw new Error('never evaluated'); };
@@ -56,6 +60,27 @@ const split = (raw) => {
     return null;
   }
 };
+const readText = (file) => {
+  let descriptor;
+  try { descriptor = openSync(file, flags); } catch { return null; }
+  try {
+    const stat = fstatSync(descriptor);
+    if (!stat.isFile() || stat.size > maxSize) return null;
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let length = 0;
+    while (length < bytes.length) {
+      const count = readSync(descriptor, bytes, length, bytes.length - length, length);
+      if (count === 0) break;
+      length += count;
+    }
+    const view = bytes.subarray(0, length);
+    return view.indexOf(0) === -1 && isUtf8(view) ? view.toString('utf8') : null;
+  } catch {
+    return null;
+  } finally {
+    closeSync(descriptor);
+  }
+};
 let batch = [];
 const flush = () => {
   if (batch.length === 0) return;
@@ -67,8 +92,7 @@ const flush = () => {
 try {
   for (let i = 0; i < paths.length; i++) {
     if (Atomics.compareExchange(claims, i, 0, ${HELPER}) !== 0) continue;
-    let text = null;
-    try { text = readFileSync(paths[i], 'utf8'); } catch {}
+    const text = readText(paths[i]);
     batch.push(i, text, text === null ? null : split(text));
     if (batch.length >= ${BATCH * 3}) flush();
   }
@@ -92,8 +116,8 @@ export interface FrontMatterSplit {
 
 /** The texts of files, one at a time, in list order. */
 export interface TextReader {
-  /** The text of file `index` (UTF-8); throws as `readFileSync` would. */
-  read(index: number): string;
+  /** What reading file `index` gave: its text (UTF-8, with any byte-order mark), or why it was not read. Never throws. */
+  read(index: number): TextRead;
   /** After `read(index)`: gray-matter's split of that file, when the helper thread made it. */
   split(index: number): FrontMatterSplit | undefined;
   /** Stops the helper thread, if any. */
@@ -111,11 +135,18 @@ export interface TextReader {
  * moves it off the main thread. Only texts cross threads, never parsed
  * data, so no object is copied or kept twice.
  */
-export function readTexts(paths: readonly string[], minFiles = READ_AHEAD_MIN_FILES): TextReader {
+export function readTexts(paths: readonly string[], { maxSize = DEFAULT_MAX_FILE_SIZE, minFiles = READ_AHEAD_MIN_FILES }: ReadTextsOptions = {}): TextReader {
   if (paths.length < minFiles || availableParallelism() < 2) {
-    return { read: (index) => readFileSync(paths[index]!, 'utf8'), split: () => undefined, close: () => {} };
+    return { read: (index) => readTextFile(paths[index]!, maxSize), split: () => undefined, close: () => {} };
   }
-  return new ReadAhead(paths);
+  return new ReadAhead(paths, maxSize);
+}
+
+export interface ReadTextsOptions {
+  /** Files larger than this many bytes are not read (default {@link DEFAULT_MAX_FILE_SIZE}). */
+  maxSize?: number;
+  /** Below this many files no helper thread is started (default {@link READ_AHEAD_MIN_FILES}). */
+  minFiles?: number;
 }
 
 class ReadAhead implements TextReader {
@@ -127,7 +158,10 @@ class ReadAhead implements TextReader {
   private readonly splits: (FrontMatterSplit | undefined)[];
   private batchesSeen = 0;
 
-  constructor(private readonly paths: readonly string[]) {
+  constructor(
+    private readonly paths: readonly string[],
+    private readonly maxSize: number,
+  ) {
     this.claims = new Int8Array(new SharedArrayBuffer(paths.length));
     this.counters = new Int32Array(new SharedArrayBuffer(4));
     this.received = new Array(paths.length);
@@ -137,7 +171,7 @@ class ReadAhead implements TextReader {
     this.worker = new Worker(HELPER_SOURCE, {
       eval: true,
       execArgv: [],
-      workerData: { paths, claims: this.claims, counters: this.counters, port: port2, grayMatter: GRAY_MATTER },
+      workerData: { paths, claims: this.claims, counters: this.counters, port: port2, grayMatter: GRAY_MATTER, flags: SAFE_OPEN_FLAGS, maxSize },
       transferList: [port2],
     });
     // The helper never keeps the process alive, and its failure only means the main thread reads more.
@@ -145,8 +179,8 @@ class ReadAhead implements TextReader {
     this.worker.on('error', () => {});
   }
 
-  read(index: number): string {
-    if (Atomics.compareExchange(this.claims, index, 0, MAIN) === 0) return readFileSync(this.paths[index]!, 'utf8');
+  read(index: number): TextRead {
+    if (Atomics.compareExchange(this.claims, index, 0, MAIN) === 0) return readTextFile(this.paths[index]!, this.maxSize);
     const started = Date.now();
     while (this.received[index] === undefined) {
       if (this.drain()) continue;
@@ -156,7 +190,7 @@ class ReadAhead implements TextReader {
     }
     const text = this.received[index];
     this.received[index] = undefined;
-    return text ?? readFileSync(this.paths[index]!, 'utf8');
+    return typeof text === 'string' ? { kind: 'text', text } : readTextFile(this.paths[index]!, this.maxSize);
   }
 
   split(index: number): FrontMatterSplit | undefined {

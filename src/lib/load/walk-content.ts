@@ -1,7 +1,8 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { at, type Problem } from '../problem.js';
 import { didYouMean } from '../suggest.js';
+import { describeFileType } from './read-regular-file.js';
 
 /** The kind folders of a handbook, and whether sub-folders may organise them. */
 export const KINDS = {
@@ -25,12 +26,22 @@ export interface ContentEntry {
   /** Relative to the content folder, `/`-separated. */
   file: string;
   absolutePath: string;
+  /**
+   * Where a link inside the content folder leads: the file to open instead
+   * of `absolutePath`, so that a link changed after the walk is not followed
+   * (files are opened with `O_NOFOLLOW`).
+   */
+  target?: string;
   extension: '.md' | '.mdx';
 }
 
 export interface ContentListing {
   entries: ContentEntry[];
-  /** Content-like files that were found but not read (MDX outside the glossary). */
+  /**
+   * Content-like files that were found but not read (MDX outside the
+   * glossary, a Markdown name that is a pipe or a link leaving the content
+   * folder): references to their ids are that file's problem.
+   */
   refused: { kind: Kind; id: string }[];
   problems: Problem[];
 }
@@ -41,8 +52,11 @@ const QUIET_ROOT_FILES = /^(readme|license|licence|contributing|changelog)(\.[a-
 /**
  * Lists the Markdown files of every kind folder. Anything that cannot be
  * content (a PDF in `people/`, a folder `objectivs/`, a link leaving the
- * content folder) is reported as `stray-file`, so nothing is dropped
- * silently; hidden files are skipped quietly.
+ * content folder, a named pipe or device) is reported as `stray-file`, so
+ * nothing is dropped silently; hidden files are skipped quietly. Only
+ * regular files inside the content folder, after resolving links, are
+ * listed, and nothing is opened here. `handbook.yaml` is read-settings.ts's
+ * to judge.
  */
 export async function walkContent(contentDir: string): Promise<ContentListing> {
   const root = await fs.realpath(contentDir);
@@ -54,7 +68,7 @@ export async function walkContent(contentDir: string): Promise<ContentListing> {
 
   for (const dirent of await fs.readdir(root, { withFileTypes: true })) {
     const name = dirent.name;
-    if (name.startsWith('.')) continue;
+    if (name.startsWith('.') || name === SETTINGS_FILE) continue;
     const absolute = path.join(root, name);
     if (dirent.isSymbolicLink() && !(await isInside(absolute, root))) {
       const label = (await fs.stat(absolute).catch(() => undefined))?.isDirectory() ? `${name}/` : name;
@@ -70,7 +84,7 @@ export async function walkContent(contentDir: string): Promise<ContentListing> {
           `The folder \`${name}/\` is not a kind folder, so its files are not part of the handbook.`,
           didYouMean(name, KIND_NAMES).trim() || `Move its files into one of: ${KIND_NAMES.join(', ')}.`,
         );
-    } else if (name !== SETTINGS_FILE && /\.mdx?$/i.test(name) && !QUIET_ROOT_FILES.test(name)) {
+    } else if (/\.mdx?$/i.test(name) && !QUIET_ROOT_FILES.test(name)) {
       stray(name, `\`${name}\` is outside every kind folder, so it is not part of the handbook.`, `Move it into one of: ${KIND_NAMES.join(', ')}.`);
     }
   }
@@ -101,24 +115,41 @@ async function walkKind(
     if (name.startsWith('.')) continue;
     const absolute = path.join(directory, name);
     const file = `${relative}/${name}`;
-    if (dirent.isSymbolicLink() && !(await isInside(absolute, root))) {
-      stray(file, `\`${file}\` is a link to a place outside the content folder; it was not read.`, 'Copy the file into the content folder instead of linking to it.');
-      continue;
-    }
+    const extension = path.extname(name).toLowerCase();
+    const isContentName = extension === '.md' || (extension === '.mdx' && rules.mdx);
+    const notRead = (message: string, hint: string) => {
+      if (isContentName) found.refused.push({ kind, id: name.slice(0, -extension.length) });
+      stray(file, message, hint);
+    };
     // Only links need a stat: a plain entry's type is already known.
-    const stat = dirent.isSymbolicLink() ? await fs.stat(absolute).catch(() => undefined) : dirent;
-    if (!stat) {
-      stray(file, `\`${file}\` is a broken link; it was not read.`, 'Remove the link or point it at a file inside the content folder.');
-      continue;
+    let stat: Pick<Dirent, 'isFile' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice' | 'isSymbolicLink'> = dirent;
+    let target: string | undefined;
+    if (dirent.isSymbolicLink()) {
+      target = await fs.realpath(absolute).catch(() => undefined);
+      const targetStat = target === undefined ? undefined : await fs.stat(target).catch(() => undefined);
+      if (target === undefined || !targetStat) {
+        notRead(`\`${file}\` is a broken link; it was not read.`, 'Remove the link or point it at a file inside the content folder.');
+        continue;
+      }
+      if (!isWithin(target, root)) {
+        notRead(`\`${file}\` is a link to a place outside the content folder; it was not read.`, 'Copy the file into the content folder instead of linking to it.');
+        continue;
+      }
+      stat = targetStat;
     }
     if (stat.isDirectory()) {
       if (rules.nested) await walkKind(kind, absolute, file, root, found, stray, visited);
       else stray(`${file}/`, `\`${kind}/\` does not use sub-folders, so \`${file}/\` is not read.`, `Move its files directly into \`${kind}/\`.`);
       continue;
     }
-    const extension = path.extname(name).toLowerCase();
-    if (extension === '.md' || (extension === '.mdx' && rules.mdx)) {
-      found.entries.push({ kind, id: name.slice(0, -extension.length), file, absolutePath: absolute, extension });
+    if (!stat.isFile()) {
+      notRead(`\`${file}\` is ${describeFileType(stat)}, not a regular file; it was not read.`, 'Only regular files are read: replace it with a Markdown file, or remove it.');
+      continue;
+    }
+    if (isContentName) {
+      const entry: ContentEntry = { kind, id: name.slice(0, -extension.length), file, absolutePath: absolute, extension: extension as ContentEntry['extension'] };
+      if (target !== undefined) entry.target = target;
+      found.entries.push(entry);
     } else if (extension === '.mdx') {
       found.refused.push({ kind, id: name.slice(0, -extension.length) });
       stray(file, `\`${file}\` is MDX, which is only allowed in \`glossary/\`; it was not read.`, 'Rename it to `.md` and remove any JSX or imports.');
@@ -131,6 +162,11 @@ async function walkKind(
 async function isInside(absolute: string, root: string): Promise<boolean> {
   const real = await fs.realpath(absolute).catch(() => undefined);
   if (real === undefined) return true; // broken link: reported as such by the caller
+  return isWithin(real, root);
+}
+
+/** Whether a resolved path is the content folder or inside it. */
+export function isWithin(real: string, root: string): boolean {
   return real === root || real.startsWith(root + path.sep);
 }
 

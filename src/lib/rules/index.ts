@@ -3,6 +3,8 @@ import { confidenceRange } from './confidence-range.js';
 import { confidenceStale } from './confidence-stale.js';
 import { dateOrder } from './date-order.js';
 import { duplicateId } from './duplicate-id.js';
+import { encoding } from './encoding.js';
+import { fileTooLarge } from './file-too-large.js';
 import { frontMatterLanguage } from './front-matter-language.js';
 import { ownerAccepted } from './owner-accepted.js';
 import { ownerDeparted } from './owner-departed.js';
@@ -42,6 +44,8 @@ export const RULES: readonly Rule<any>[] = [
   dateOrder,
   alignmentLoop,
   strayFile,
+  encoding,
+  fileTooLarge,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule<any>> = new Map(RULES.map((rule) => [rule.id, rule]));

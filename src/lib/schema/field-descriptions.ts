@@ -35,9 +35,10 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, ObjectDocs>> = {
     "fields": {
       "title": "The site's title.",
       "organization": "The organisation the handbook belongs to.",
-      "editUrl": "Base URL of the content folder's edit pages; a file's path is appended.",
+      "editUrl": "Base URL of the content folder's edit pages, `https://` or `http://`; a file's path is appended.",
       "asOf": "The date time-based rules measure from; default: today (UTC).",
       "confidence": "The check-in confidence scale; default 0 to 1.",
+      "maxFileSize": "Largest file, in bytes, that is read (default 1048576, 1 MiB); a larger one is reported by `file-too-large`.",
       "rules": "Severity (`error`, `warn`, `off`) and options per rule id."
     }
   },

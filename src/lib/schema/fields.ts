@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../dates.js';
 import { ID_PATTERN } from '../ids.js';
+import { isWebUrl } from './link-url.js';
 
 /** An entity or key-result id: 1-64 characters of a-z, 0-9 and `-`. */
 export const idSchema = z.string().regex(ID_PATTERN, {
@@ -22,3 +23,13 @@ export const personFieldSchema = z.unknown().optional();
 
 /** Free text that must not be blank. */
 export const textSchema = z.string().trim().min(1, { error: 'must not be empty' });
+
+/**
+ * A web address the site links to: `https://` or `http://` only, written
+ * plainly, so no link built from it can run script (`javascript:`,
+ * `data:`, `vbscript:` and any other scheme are refused).
+ */
+export const webUrlSchema = z.string().refine(isWebUrl, { error: 'must be a web address starting with `https://` or `http://`' });
+
+/** The editors' version of {@link webUrlSchema}: JSON Schema patterns have no flags, so the scheme's case is spelt out. */
+export const WEB_URL_PATTERN = /^[hH][tT][tT][pP][sS]?:\/\/[^\s/?#][^\s]*$/;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, textSchema } from './fields.js';
+import { dateSchema, textSchema, webUrlSchema } from './fields.js';
 
 /** The confidence scale of check-ins. */
 export const confidenceScaleSchema = z
@@ -17,18 +17,28 @@ export const ruleSettingSchema = z.union([
   z.tuple([z.enum(['error', 'warn', 'off']), z.record(z.string(), z.unknown())]),
 ]);
 
+/** The highest `maxFileSize` allowed, so that no setting lets one file fill the memory. */
+export const MAX_FILE_SIZE_CEILING = 64 * 1024 * 1024;
+
 /** `handbook.yaml`: settings for the site and the rules. */
 export const handbookSettingsSchema = z.strictObject({
   /** The site's title. */
   title: textSchema,
   /** The organisation the handbook belongs to. */
   organization: textSchema,
-  /** Base URL of the content folder's edit pages; a file's path is appended. */
-  editUrl: z.url({ error: 'must be a URL such as https://git.example.com/acme/handbook/edit/main/content/' }).optional(),
+  /** Base URL of the content folder's edit pages, `https://` or `http://`; a file's path is appended. */
+  editUrl: webUrlSchema.optional(),
   /** The date time-based rules measure from; default: today (UTC). */
   asOf: dateSchema.optional(),
   /** The check-in confidence scale; default 0 to 1. */
   confidence: confidenceScaleSchema.optional(),
+  /** Largest file, in bytes, that is read (default 1048576, 1 MiB); a larger one is reported by `file-too-large`. */
+  maxFileSize: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_FILE_SIZE_CEILING, { error: `must be at most ${MAX_FILE_SIZE_CEILING} bytes (64 MiB)` })
+    .optional(),
   /** Severity (`error`, `warn`, `off`) and options per rule id. */
   rules: z.record(z.string(), z.unknown()).optional(),
 });

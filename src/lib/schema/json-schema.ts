@@ -6,7 +6,7 @@ import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import * as cycle from './cycle.js';
 import { FIELD_DESCRIPTIONS } from './field-descriptions.js';
-import { dateSchema, personFieldSchema } from './fields.js';
+import { dateSchema, personFieldSchema, WEB_URL_PATTERN, webUrlSchema } from './fields.js';
 import * as glossaryTerm from './glossary-term.js';
 import * as handbookSettings from './handbook-settings.js';
 import type { ObjectDocs } from './object-docs.js';
@@ -99,11 +99,12 @@ function convert(schema: z.ZodType): JsonSchema {
  * date's form (the calendar check itself is code; `format: date` lets an
  * editor do it too), an ownership field, which zod leaves to the ownership
  * rules but which an editor should flag when it is not one id (a list,
- * "a and b"), and a score's range.
+ * "a and b"), a web address's scheme, and a score's range.
  */
 function constrainLeaf({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType; jsonSchema: JsonSchema }): void {
   if (zodSchema === dateSchema) Object.assign(jsonSchema, { pattern: DATE_PATTERN.source, format: 'date' });
   if (zodSchema === personFieldSchema) Object.assign(jsonSchema, { type: 'string', pattern: ID_PATTERN.source });
+  if (zodSchema === webUrlSchema) Object.assign(jsonSchema, { format: 'uri', pattern: WEB_URL_PATTERN.source });
   // `score-range`'s bounds: unlike confidence, they do not depend on the settings.
   if (zodSchema === review.retrospectiveScoreSchema.shape.score) Object.assign(jsonSchema, { minimum: 0, maximum: 1 });
 }

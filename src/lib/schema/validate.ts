@@ -4,7 +4,8 @@ import { isCalendarDate } from '../dates.js';
 import { slugify } from '../ids.js';
 import { closestMatch, didYouMean } from '../suggest.js';
 import { describeValue, quoteName } from './describe-value.js';
-import { dateSchema, idSchema } from './fields.js';
+import { dateSchema, idSchema, webUrlSchema } from './fields.js';
+import { fixWebUrl } from './link-url.js';
 
 export interface UnitResult<T> {
   /** The parsed value, when the unit is valid. */
@@ -157,12 +158,20 @@ function expectedAt(schema: z.ZodType, path: readonly PathSegment[]): Expectatio
   if (node instanceof z.ZodNumber) return { what: 'a number', fix: () => 'Write a plain number without quotes or units, e.g. `0.7` or `55`.' };
   if (node instanceof z.ZodArray) return { what: 'a list', fix: () => 'Write a list, one `- item` per line.' };
   if (node instanceof z.ZodObject) return { what: 'a mapping of fields', fix: () => 'Write `field: value` lines, indented under this key.' };
-  if (node instanceof z.ZodString && node.format === 'email') return { what: 'an e-mail address', fix: () => 'Write an address such as `name@example.com`.' };
-  if (node instanceof z.ZodString && node.format === 'url') return { what: 'a URL', fix: () => 'Write a full URL starting with `https://`.' };
+  if (node === webUrlSchema) return { what: 'a web address starting with `https://` or `http://`', fix: fixWebUrl };
+  // zod's string formats are not ZodStrings. A link from content uses webUrlSchema, never z.url(), which takes `javascript:`.
+  if (node instanceof z.ZodEmail) return { what: 'an e-mail address', fix: fixEmail };
   if (node instanceof z.ZodString) {
     return { what: 'text', fix: (value) => (value === null || value === '' ? 'Write some text after the colon.' : 'Quote the text if it looks like a number, a date or `true`/`false`.') };
   }
   return { what: 'a valid value', fix: () => 'Correct the value as the content format describes.' };
+}
+
+/** The site makes the `mailto:` link itself: an address written as one is shown without it. */
+function fixEmail(value: unknown): string {
+  const address = typeof value === 'string' ? /^\s*mailto:(\S+@\S+?)\s*$/i.exec(value)?.[1] : undefined;
+  if (address) return `Write the address alone: \`${address}\`; the site links it.`;
+  return 'Write an address such as `name@example.com`.';
 }
 
 /** `2026-7-1` becomes `2026-07-01`; an impossible day is said to be one. */

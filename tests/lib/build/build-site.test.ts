@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_MARKER, readBuildMarker } from '../../../src/lib/build/build-marker.js';
+import { urlScheme } from '../../../src/lib/schema/link-url.js';
 import { page, runBuild } from '../../helpers/build-fixture.js';
 import { BASE_HANDBOOK, edit, writeHandbook } from '../../helpers/fixture-handbook.js';
 
@@ -15,8 +17,11 @@ const SITE_FIXTURE = {
   ...edit(
     'objectives/2026-q2/activation.md',
     'Why it matters.',
-    'Why it <em>matters</em>. <script>alert(2)</script><img src="x.png" alt="x" onerror="alert(3)"> <a href="javascript:alert(4)">click</a>',
+    'Why it <em>matters</em>. <script>alert(2)</script><img src="x.png" alt="x" onerror="alert(3)"> <a href="javascript:alert(4)">click</a>\n\n' +
+      '[a](JaVaScRiPt:alert(5)) [b](vbscript:msgbox(6)) ![c](data:image/svg+xml,<svg/onload=alert(7)>) <a href="java&#x09;script:alert(8)">d</a> <img src="data:text/html,x">',
   ),
+  // An address the person page links with mailto:.
+  ...edit('people/lee-wong.md', 'manager: priya-shah\n', 'manager: priya-shah\nemail: lee@example.com\n'),
   // q3-churn gets no update in the latest check-in, so it is stale at asOf.
   ...edit('reviews/2026-q3/week-33.md', '  - kr: q3-churn\n    confidence: 0.5\n', ''),
   'reviews/2026-q3/week-30.md': `---
@@ -34,6 +39,21 @@ updates:
 function link(target: string, text: string): RegExp {
   const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   return new RegExp(`<a href="${escape(target)}"[^>]*>${escape(text)}</a>`);
+}
+
+/** The scheme each `href` and `src` of a page's HTML has, as a browser reads the attribute. */
+function linkSchemes(html: string): string[] {
+  const decode = (value: string) =>
+    value
+      .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+      .replace(/&#(\d+);?/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
+      .replace(/&(colon|tab|newline|amp|quot|lt|gt);/gi, (_, name: string) => ({ colon: ':', tab: '\t', newline: '\n', amp: '&', quot: '"', lt: '<', gt: '>' })[name.toLowerCase()]!);
+  const schemes: string[] = [];
+  for (const match of html.matchAll(/\s(?:href|src|srcset|action|formaction|poster|xlink:href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+    const scheme = urlScheme(decode(match[1] ?? match[2] ?? match[3]!));
+    if (scheme) schemes.push(scheme);
+  }
+  return schemes;
 }
 
 function files(dir: string): string[] {
@@ -73,6 +93,16 @@ describe('npm run build', () => {
     expect(html).toContain('Why it <em>matters</em>.');
     expect(html).not.toMatch(/<script\b|onerror|javascript:/);
     expect(html).toContain('click');
+  });
+
+  it('links to no page with a scheme other than https, http and mailto', () => {
+    const pages = files(out).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(20);
+    const schemes = new Set(pages.flatMap((file) => linkSchemes(readFileSync(path.join(out, file), 'utf8'))));
+    // The edit links and the mailto link are there; nothing else with a scheme is.
+    expect([...schemes].sort()).toEqual(['https:', 'mailto:']);
+    expect(page(out, '/people/lee-wong/')).toMatch(link('mailto:lee@example.com', 'lee@example.com'));
+    expect(linkSchemes('<a href="java&#x09;script:x"> <a href=\'DATA:x\'> <img src=vbscript&colon;x>')).toEqual(['javascript:', 'data:', 'vbscript:']);
   });
 
   it('flags a stale key result on the home page', () => {
@@ -168,6 +198,18 @@ describe('npm run build', () => {
     for (const file of files(out)) expect(readFileSync(path.join(again, file)).equals(readFileSync(path.join(out, file))), file).toBe(true);
   }, 120_000);
 
+  it('marks the site as its own and, rebuilding, keeps a file no build wrote', () => {
+    expect(readBuildMarker(out)?.files).toContain('index.html');
+    expect(readBuildMarker(out)?.files).not.toContain(BUILD_MARKER);
+    const again = `${out}-again`;
+    writeFileSync(path.join(again, 'CNAME'), 'okrs.example.com\n');
+    const rebuilt = runBuild('--content', content, '--out', again);
+    expect(rebuilt.status, rebuilt.stderr).toBe(0);
+    expect(rebuilt.stdout).toContain('Kept 1 file(s)');
+    expect(readFileSync(path.join(again, 'CNAME'), 'utf8')).toBe('okrs.example.com\n');
+    expect(files(again)).toEqual([...files(out), 'CNAME'].sort());
+  }, 120_000);
+
   it('builds the same search index when a large handbook is indexed after its pages instead of while rendering', () => {
     const after = `${out}-indexed-after`;
     process.env.OKR_HANDBOOK_MAX_PAGES_INDEXED_WHILE_RENDERING = '0';
@@ -202,7 +244,8 @@ describe('npm run build', () => {
     const existing = path.join(tmpdir(), `okr-handbook-existing-${process.pid}`);
     mkdirSync(existing, { recursive: true });
     writeFileSync(path.join(existing, 'keep.txt'), 'the previous site');
-    const refused = runBuild('--content', broken, '--out', existing);
+    // A folder no build wrote: --force lets the build go on to validation, which refuses it.
+    const refused = runBuild('--content', broken, '--out', existing, '--force');
     expect(refused.status).toBe(1);
     expect(refused.stdout).toContain('owner-individual');
     expect(refused.stderr).toContain('was not touched');

@@ -9,6 +9,9 @@ describe('escaping values for a pull-request comment', () => {
     ['*bold* _it_ ~~gone~~ [link](x) `code` $x$ \\', '\\*bold\\* \\_it\\_ \\~\\~gone\\~\\~ \\[link\\](x) \\`code\\` \\$x\\$ \\\\'],
     ['Tom &amp; Jerry', 'Tom &amp;amp; Jerry'],
     ['two\nlines', 'two lines'],
+    ['terminal \u001b]0;TITLE\u0007\u001b[2Jescapes', 'terminal \\\\x1B\\]0;TITLE\\\\x07\\\\x1B\\[2Jescapes'],
+    ['C1 \u009b and DEL \u007f', 'C1 \\\\x9B and DEL \\\\x7F'],
+    ['bidi \u202eoverride\u202c', 'bidi \\\\u202Eoverride\\\\u202C'],
   ])('escapeText(%j)', (value, expected) => {
     expect(escapeText(value)).toBe(expected);
   });
@@ -17,6 +20,7 @@ describe('escaping values for a pull-request comment', () => {
     expect(code('q3-churn')).toBe('`q3-churn`');
     expect(code('a|b')).toBe('a&#124;b');
     expect(code('a`b')).toBe('a\\`b');
+    expect(code('q3\u202e-churn')).toBe('q3\\\\u202E-churn');
   });
 
   it('keeps the code parts of a message, escaping the rest', () => {

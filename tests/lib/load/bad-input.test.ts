@@ -189,7 +189,7 @@ describe('files without usable front matter', () => {
 
   it('reports a file that is not text at all', async () => {
     const result = await expectOnly({ [EXTRA]: Buffer.from([0x00, 0xff, 0xfe, 0x0a, 0x00, 0x01]) }, [
-      { rule: 'schema', severity: 'error', file: EXTRA, line: 1, column: 1 },
+      { rule: 'encoding', severity: 'error', file: EXTRA, line: 1, column: 1 },
     ]);
     expectBaseModel(result);
   });
