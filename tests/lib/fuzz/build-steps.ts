@@ -18,9 +18,21 @@ import type { Failure } from './check-invariants.js';
 import { visible } from './visible.js';
 import { SECRET } from './write-mutant.js';
 
-/** A URL scheme a page may link to; anything else in an `href` or `src` can run script. */
-export const UNSAFE_URL = /\b(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*(?:javascript|data|vbscript)\s*:/i;
-const UNSAFE_HTML = /<script\b|<iframe\b|<object\b|<embed\b|<base\b|<meta\b|\son[a-z]+\s*=/i;
+/** Start tags of real elements (text such as `&lt;a href=…` in a code block is not one). */
+const START_TAG = /<([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+/** An attribute whose URL runs script or smuggles a document: `javascript:`, `data:`, `vbscript:`, in any case, after spaces. */
+const UNSAFE_URL_ATTRIBUTE = /\s(?:href|src|action|formaction|xlink:href|poster|background)\s*=\s*["']?\s*(?:javascript|data|vbscript)\s*:/i;
+const EVENT_ATTRIBUTE = /\son[a-z]+\s*=/i;
+const UNSAFE_ELEMENTS = new Set(['script', 'iframe', 'object', 'embed', 'base', 'meta', 'frame', 'frameset']);
+
+/** The first start tag in `html` with a script URL, or with anything else that can run script when `markup` is on. */
+export function unsafeTag(html: string, { markup = true } = {}): string | undefined {
+  for (const [tag, name = '', attributes = ''] of html.matchAll(START_TAG)) {
+    if (UNSAFE_URL_ATTRIBUTE.test(attributes)) return tag;
+    if (markup && (UNSAFE_ELEMENTS.has(name.toLowerCase()) || EVENT_ATTRIBUTE.test(attributes))) return tag;
+  }
+  return undefined;
+}
 
 function message(error: unknown): string {
   return visible(error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error), 200);
@@ -103,8 +115,8 @@ export class BuildSteps {
     let failures: Failure[];
     try {
       const html = await renderBody(this.markdown, body);
-      const unsafe = UNSAFE_HTML.exec(html) ?? UNSAFE_URL.exec(html);
-      failures = unsafe ? [{ kind: 'rendered Markdown lets script in', detail: `${visible(unsafe[0])} from body ${visible(body)}` }] : [];
+      const unsafe = unsafeTag(html);
+      failures = unsafe ? [{ kind: 'rendered Markdown lets script in', detail: `${visible(unsafe)} from body ${visible(body)}` }] : [];
     } catch (error) {
       failures = [{ kind: 'rendering a Markdown body threw', detail: `${message(error)} for body ${visible(body)}` }];
     }

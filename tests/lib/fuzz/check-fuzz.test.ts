@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markdownProcessor } from '../../../src/site/markdown.js';
 import { ROOT, runBuild } from '../../helpers/build-fixture.js';
-import { BuildSteps, UNSAFE_URL } from './build-steps.js';
+import { BuildSteps, unsafeTag } from './build-steps.js';
 import { checkDiagnostics, type Failure } from './check-invariants.js';
 import { visible } from './visible.js';
 import { examineMutant, shrinkMutant } from './examine-mutant.js';
@@ -179,7 +179,8 @@ describe(`fuzz: ${INDEXES.length} mutated handbooks (seed ${SEED})`, () => {
   it.runIf(BUILDS > 0)('npm run build: a handbook check passed builds, with no script URL on any page', () => {
     const random = new Random(SEED, -2);
     const chosen = passing.length === 0 ? [] : Array.from({ length: Math.min(BUILDS, passing.length) }, () => random.pick(passing));
-    expect(chosen.length, 'the fuzz run found no handbook that passes check').toBeGreaterThan(0);
+    // A replay of a few mutants may hold none that passes; a whole run always does.
+    if (!ONLY) expect(chosen.length, 'the fuzz run found no handbook that passes check').toBeGreaterThan(0);
     for (const index of chosen) {
       const mutant = mutateHandbook(SEED, index);
       const contentDir = writeMutant(mutant, folder, `build-${index}`);
@@ -191,7 +192,8 @@ describe(`fuzz: ${INDEXES.length} mutated handbooks (seed ${SEED})`, () => {
       expect(pages.length).toBeGreaterThan(0);
       for (const page of pages) {
         const html = readFileSync(path.join(out, page), 'utf8');
-        expect(UNSAFE_URL.exec(html)?.[0], `${page} of ${about}`).toBeUndefined();
+        // The site's own pages have scripts (search); only URLs are judged here, bodies were judged in full above.
+        expect(unsafeTag(html, { markup: false }), `${page} of ${about}`).toBeUndefined();
         expect(html.includes(SECRET), `${page} of ${about}`).toBe(false);
       }
       expect(() => JSON.parse(readFileSync(path.join(out, 'handbook.json'), 'utf8'))).not.toThrow();

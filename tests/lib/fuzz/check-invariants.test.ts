@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/lib/problem.js';
+import { unsafeTag } from './build-steps.js';
 import { checkDiagnostics, checkOutputs } from './check-invariants.js';
 import { mutateHandbook } from './mutate-handbook.js';
 import { SECRET } from './write-mutant.js';
@@ -52,6 +53,18 @@ describe('fuzz invariants', () => {
       'github output: raw control character',
     ]);
     expect(checkOutputs({ pretty: `    2 | ${SECRET}\n`, github: '', json }, result).map((failure) => failure.kind)).toEqual(['pretty output: quotes a file outside the content folder']);
+  });
+});
+
+describe('unsafe HTML', () => {
+  it('is a tag that can run script, not text that shows one', () => {
+    expect(unsafeTag('<p>See <a href="https://example.com">x</a> <img src="/a.png" alt=""></p>')).toBeUndefined();
+    expect(unsafeTag('<pre><code>&lt;a href="javascript:alert(1)" onclick="x"&gt;&lt;script&gt;</code></pre>')).toBeUndefined();
+    expect(unsafeTag('<a title="x > y" href=" JavaScript:alert(1)">x</a>')).toBe('<a title="x > y" href=" JavaScript:alert(1)">');
+    expect(unsafeTag("<img src='data:image/svg+xml,x'>")).toBe("<img src='data:image/svg+xml,x'>");
+    expect(unsafeTag('<svg onload="alert(1)">')).toBe('<svg onload="alert(1)">');
+    expect(unsafeTag('<SCRIPT>alert(1)</SCRIPT>')).toBe('<SCRIPT>');
+    expect(unsafeTag('<script type="module" src="/search.js"></script>', { markup: false })).toBeUndefined();
   });
 });
 

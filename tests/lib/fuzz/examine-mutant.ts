@@ -71,16 +71,20 @@ export async function shrinkMutant(mutant: Mutant, kind: string, folder: MutantF
   };
   const withEntries = (entries: Map<string, Entry>): Mutant => ({ ...current, entries, operations: [...mutant.operations, '(shrunk)'] });
 
-  // Whole files: back to the seed text, or removed.
-  for (const file of [...current.entries.keys()]) {
-    if (tries >= maxTries) break;
-    const seedText = current.base[file];
-    const entry = current.entries.get(file)!;
-    const entries = new Map(current.entries);
-    if (seedText !== undefined && !(entry.type === 'file' && entry.bytes.toString() === seedText)) entries.set(file, { type: 'file', bytes: Buffer.from(seedText) });
-    else entries.delete(file);
-    const candidate = withEntries(entries);
-    if (await fails(candidate)) current = candidate;
+  // Whole files: back to the seed text, then (a second pass) removed.
+  for (const pass of ['restore', 'remove'] as const) {
+    for (const file of [...current.entries.keys()]) {
+      if (tries >= maxTries) break;
+      const seedText = current.base[file];
+      const entry = current.entries.get(file)!;
+      const asInSeed = entry.type === 'file' && entry.bytes.toString() === seedText;
+      const entries = new Map(current.entries);
+      if (pass === 'restore' && seedText !== undefined && !asInSeed) entries.set(file, { type: 'file', bytes: Buffer.from(seedText) });
+      else if (pass === 'remove') entries.delete(file);
+      else continue;
+      const candidate = withEntries(entries);
+      if (await fails(candidate)) current = candidate;
+    }
   }
   // Lines of the files that differ from the seed, split on line feeds as bytes so invalid UTF-8 stays as it is.
   for (const [file, entry] of current.entries) {

@@ -74,7 +74,8 @@ decisions:
 ---
 Notes from the meeting.
 `,
-    'glossary/initiative.mdx': `---
+    // Named unlike any demo term, so a build of it cannot be mistaken for the demo's own page.
+    'glossary/initiative-bet.mdx': `---
 term: Initiative
 summary: A piece of work an owner bets will move a key result.
 synonyms:
