@@ -25,6 +25,7 @@ import { createFuzzFolder, describeMutant, MutantFolder, SECRET, writeMutant, ty
  *   FUZZ_HANDBOOKS=20000 FUZZ_SEED=7 npx vitest run tests/lib/fuzz   # a longer run
  *   FUZZ_SEED=7 FUZZ_ONLY=123,456 npx vitest run tests/lib/fuzz      # replay mutants, printing them
  *   FUZZ_CLI (default 4) and FUZZ_BUILDS (default 1): how many go through the real command and build.
+ *   FUZZ_SHRINK=0 skips shrinking the reproducers; FUZZ_SLOW_MS (default 3000) is the budget of one check.
  */
 const DEFAULT_SEED = 20_260_820;
 const SEED = seedFrom(process.env.FUZZ_SEED, DEFAULT_SEED);
@@ -131,10 +132,11 @@ describe(`fuzz: ${INDEXES.length} mutated handbooks (seed ${SEED})`, () => {
           if (passed) passing.push(index);
           log.add(mutant, failures);
           if (checkMs > slowest.ms) slowest = { ms: checkMs, index };
-          if (index % 100 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+          if (index % 10 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
         }
       };
       await Promise.all(lanes.map(lane));
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
       passing.sort((a, b) => a - b);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const { user, system } = process.cpuUsage(cpu);

@@ -13,8 +13,8 @@ import type { MutantFolder } from './write-mutant.js';
 /** The date the fuzzed handbooks are checked on; the seed handbooks set `asOf` to it too. */
 export const TODAY = '2026-08-20';
 
-/** A check of a handbook this small that takes longer than this is a failure of its own. */
-export const SLOW_CHECK_MS = 3_000;
+/** A check of a handbook this small that takes longer than this, twice, is a failure of its own. */
+export const SLOW_CHECK_MS = Number(process.env.FUZZ_SLOW_MS) || 3_000;
 
 export interface Examination {
   failures: Failure[];
@@ -38,7 +38,13 @@ export async function examineMutant(mutant: Mutant, folder: MutantFolder, steps:
     const text = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
     return { failures: [{ kind: `check threw ${error instanceof Error ? error.name : typeof error}`, detail: visible(text, 300) }], passed: false, checkMs: performance.now() - started };
   }
-  const checkMs = performance.now() - started;
+  let checkMs = performance.now() - started;
+  if (checkMs > SLOW_CHECK_MS) {
+    // Timed again before it counts: on a busy machine one slow run can be someone else's doing.
+    const again = performance.now();
+    await checkHandbook({ contentDir, today: TODAY }).catch(() => undefined);
+    checkMs = Math.min(checkMs, performance.now() - again);
+  }
   const failures = checkDiagnostics(contentDir, result.diagnostics, result.summary);
   if (checkMs > SLOW_CHECK_MS) failures.push({ kind: `check slower than ${SLOW_CHECK_MS} ms`, detail: `${Math.round(checkMs)} ms` });
   try {
