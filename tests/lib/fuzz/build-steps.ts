@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { compile } from '@mdx-js/mdx';
@@ -146,11 +146,17 @@ async function compileMdxFiles(contentDir: string, handbook: Handbook): Promise<
   } catch {
     return failures;
   }
+  const root = realpathSync(contentDir);
   for (const name of names) {
     const file = path.join(glossary, name);
     try {
       if (!statSync(file).isFile()) continue;
     } catch {
+      continue;
+    }
+    // Astro's glob loader follows links; `check` reads nothing outside the content folder, so the build may not either.
+    if (!realpathSync(file).startsWith(root + path.sep)) {
+      failures.push({ kind: 'the build reads an MDX file outside the content folder through a link check refused', detail: `glossary/${visible(name)}` });
       continue;
     }
     const code = readFileSync(file, 'utf8');

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markdownProcessor } from '../../../src/site/markdown.js';
 import { ROOT, runBuild } from '../../helpers/build-fixture.js';
 import { BuildSteps, unsafeTag } from './build-steps.js';
-import { checkDiagnostics, type Failure } from './check-invariants.js';
+import { checkDiagnostics, controlIn, type Failure } from './check-invariants.js';
 import { visible } from './visible.js';
 import { examineMutant, shrinkMutant } from './examine-mutant.js';
 import { mutateHandbook, type Mutant } from './mutate-handbook.js';
@@ -172,6 +172,8 @@ describe(`fuzz: ${INDEXES.length} mutated handbooks (seed ${SEED})`, () => {
       if ((output.summary.errors > 0 ? 1 : 0) !== status) fail(`exit ${status} with ${output.summary.errors} errors`);
       for (const failure of checkDiagnostics(contentDir, output.diagnostics, output.summary)) fail(`${failure.kind}: ${failure.detail}`);
       if (stdout.includes(SECRET)) fail('quotes a file outside the content folder');
+      const control = controlIn(stdout);
+      if (control) fail(`prints ${control} raw`);
     };
     // Two at a time, on a machine of two cores.
     for (let i = 0; i < sample.length; i += 2) await Promise.all(sample.slice(i, i + 2).map((index, offset) => runOne(index, i + offset)));

@@ -3,7 +3,6 @@ import { checkHandbook, type CheckResult } from '../../../src/lib/check-handbook
 import { formatGithub } from '../../../src/lib/format/format-github.js';
 import { formatJson } from '../../../src/lib/format/format-json.js';
 import { formatPretty } from '../../../src/lib/format/format-pretty.js';
-import { contentTextReader } from '../../../src/lib/load/read-source.js';
 import type { BuildSteps } from './build-steps.js';
 import { checkDiagnostics, checkOutputs, type Failure } from './check-invariants.js';
 import { visible } from './visible.js';
@@ -49,7 +48,7 @@ export async function examineMutant(mutant: Mutant, folder: MutantFolder, steps:
   if (checkMs > SLOW_CHECK_MS) failures.push({ kind: `check slower than ${SLOW_CHECK_MS} ms`, detail: `${Math.round(checkMs)} ms` });
   try {
     const outputs = {
-      pretty: formatPretty(result.diagnostics, result.summary, { color: false, readText: contentTextReader(contentDir) }),
+      pretty: formatPretty(result.diagnostics, result.summary, { color: false, texts: result.texts }),
       github: formatGithub(result.diagnostics, 'content'),
       json: formatJson(result.diagnostics, result.summary),
     };
