@@ -24,9 +24,17 @@ export interface CheckOptions {
 export interface CheckSummary {
   /** Files read: every Markdown file of the kind folders, plus handbook.yaml. */
   files: number;
+  /** Every error found, including those not shown (see `MAX_SHOWN_PER_FILE_AND_RULE`). */
   errors: number;
+  /** Every warning found, including those not shown. */
   warnings: number;
 }
+
+/**
+ * At most this many diagnostics of one rule in one file are shown, in every
+ * format; one more diagnostic of that rule then says how many were not.
+ */
+export const MAX_SHOWN_PER_FILE_AND_RULE = 20;
 
 export interface CheckResult {
   /** The resolved model; complete only when there are no errors. */
@@ -36,7 +44,10 @@ export interface CheckResult {
    * those the model leaves out (an objective whose owner is a team).
    */
   declarations?: Declarations;
-  /** Sorted by file, line, column. */
+  /**
+   * Sorted by file, line, column; at most `MAX_SHOWN_PER_FILE_AND_RULE` of
+   * one rule in one file, followed by one saying how many more there are.
+   */
   diagnostics: Diagnostic[];
   /**
    * The text of each file that has a diagnostic, as this check read it (for
@@ -119,8 +130,10 @@ export async function checkHandbook({ contentDir, today, keepDeclarations = fals
 
   if (loaded.text !== undefined) locators.set(SETTINGS_FILE, new FileLocator(loaded.text, loaded.text, 0));
 
-  const diagnostics = locateProblems(problems, locators);
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const found = locateProblems(problems, locators);
+  let errors = 0;
+  for (const diagnostic of found) if (diagnostic.severity === 'error') errors++;
+  const diagnostics = capDiagnostics(found, MAX_SHOWN_PER_FILE_AND_RULE);
   const texts = new Map<string, string>();
   for (const { file } of diagnostics) {
     const text = locators.get(file)?.text;
@@ -131,7 +144,7 @@ export async function checkHandbook({ contentDir, today, keepDeclarations = fals
     ...(keepDeclarations && { declarations }),
     diagnostics,
     texts,
-    summary: { files: listing.entries.length + (loaded.text === undefined ? 0 : 1), errors, warnings: diagnostics.length - errors },
+    summary: { files: listing.entries.length + (loaded.text === undefined ? 0 : 1), errors, warnings: found.length - errors },
   };
 }
 
@@ -171,5 +184,43 @@ function locateProblems(problems: { problem: Problem; severity: Severity }[], lo
       ...(problem.keyResult !== undefined && { keyResult: problem.keyResult }),
     });
   }
-  return diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  return diagnostics.sort(byPosition);
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+}
+
+/**
+ * Keeps the first `limit` diagnostics (by position) of each rule in each
+ * file. For each rule and file with more, one diagnostic of the same rule
+ * and severity, where the first hidden one stands, says how many were not
+ * shown. `sorted` is sorted by position.
+ */
+export function capDiagnostics(sorted: readonly Diagnostic[], limit: number): Diagnostic[] {
+  const counts = new Map<string, number>();
+  const shown: Diagnostic[] = [];
+  const firstHidden = new Map<string, Diagnostic>();
+  for (const diagnostic of sorted) {
+    const group = `${diagnostic.rule}\u0000${diagnostic.file}`;
+    const count = (counts.get(group) ?? 0) + 1;
+    counts.set(group, count);
+    if (count <= limit) shown.push(diagnostic);
+    else if (count === limit + 1) firstHidden.set(group, diagnostic);
+  }
+  if (firstHidden.size === 0) return shown;
+  for (const [group, first] of firstHidden) {
+    const hidden = counts.get(group)! - limit;
+    shown.push({
+      file: first.file,
+      line: first.line,
+      column: first.column,
+      rule: first.rule,
+      severity: first.severity,
+      message: `${hidden} more \`${first.rule}\` ${hidden === 1 ? 'problem' : 'problems'} in this file, from this line on, ${hidden === 1 ? 'is' : 'are'} not shown: at most ${limit} of each rule per file are.`,
+      hint: `Fix the ${limit} shown above and check again to see the rest.`,
+    });
+  }
+  // Stable: a note sorts after the diagnostics shown at the same position.
+  return shown.sort(byPosition);
 }

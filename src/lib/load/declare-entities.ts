@@ -7,7 +7,8 @@ import { initiativeSchema, keyResultSchema, objectiveSchema, type InitiativeData
 import { personSchema, type PersonData } from '../schema/person.js';
 import { checkInUpdateSchema, retrospectiveScoreSchema, reviewSchema, type CheckInUpdateData, type RetrospectiveScoreData } from '../schema/review.js';
 import { teamSchema, type TeamData } from '../schema/team.js';
-import { describeValue, validateUnit } from '../schema/validate.js';
+import { describeValue, showValue } from '../schema/describe-value.js';
+import { validateUnit } from '../schema/validate.js';
 import type { SourceFile } from './read-source.js';
 import type { Kind } from './walk-content.js';
 
@@ -147,6 +148,7 @@ export function declareSource(source: SourceFile, out: Declarations): void {
   }
 
   let data: unknown = frontMatter.data;
+  for (const { rule, offset, message, hint } of frontMatter.tagProblems ?? []) problems.push({ rule, file, anchor: { kind: 'offset', offset }, message, hint });
   if (frontMatter.problem) {
     const { rule, offset, message, hint } = frontMatter.problem;
     problems.push({ rule, file, anchor: { kind: 'offset', offset }, message, hint });
@@ -205,7 +207,8 @@ export function declareSource(source: SourceFile, out: Declarations): void {
 }
 
 function collect<T>(result: { data?: T; problems: Problem[] }, problems: Problem[]): T | undefined {
-  if (result.problems.length > 0) problems.push(...result.problems);
+  // One by one: spreading a file's 100 000 problems into `push` overflows the stack.
+  for (const problem of result.problems) problems.push(problem);
   return result.data;
 }
 
@@ -235,7 +238,7 @@ function addInitiativeSlot(out: Declarations, file: string, path: PathSegment[],
     field: 'owner',
     required: true,
     value: owner,
-    subject: `initiative ${typeof title === 'string' ? `"${title}"` : index + 1} of ${krSubject}`,
+    subject: `initiative ${typeof title === 'string' ? `"${showValue(title)}"` : index + 1} of ${krSubject}`,
   });
 }
 

@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import jsYaml from 'js-yaml';
-import { parseDocument, type Document } from 'yaml';
+import { isMap, isPair, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
+import { quoteName } from '../schema/describe-value.js';
 import type { FrontMatterSplit } from './read-texts.js';
 import { YAML_CORE_SCHEMA } from './yaml-core-schema.js';
 
@@ -22,6 +23,8 @@ export interface FrontMatter {
   yamlOffset: number;
   /** A problem reading the block, if any: never more than one per file. */
   problem?: FrontMatterProblem;
+  /** Tags other than YAML's core ones (`!foo`, `!!js/function`): reported, while the rest of the block is read. */
+  tagProblems?: FrontMatterProblem[];
 }
 
 export interface FrontMatterProblem {
@@ -185,7 +188,11 @@ function splitYamlFrontMatter(text: string, yamlOffset: number, split: FrontMatt
     };
   }
   // Spelled out, not spread from a shared base: on Node 20 a spread gives every object its own hidden class.
-  return { data: parsed.data, present: true, body, bodyLine, yaml, yamlOffset };
+  const frontMatter: FrontMatter = { data: parsed.data, present: true, body, bodyLine, yaml, yamlOffset };
+  if (parsed.tagProblems) {
+    frontMatter.tagProblems = parsed.tagProblems.map(({ offset, message, hint }) => ({ rule: 'yaml-syntax', offset: yamlOffset + offset, message, hint }));
+  }
+  return frontMatter;
 }
 
 function splitWithGrayMatter(text: string): { yaml: string; body: string } {
@@ -203,7 +210,15 @@ function countLines(text: string, end: number): number {
   return line;
 }
 
-type YamlResult = { data: unknown } | { error: { offset: number; message: string; hint: string } };
+/** A problem at `offset` in the YAML text. */
+export interface YamlProblem {
+  offset: number;
+  message: string;
+  hint: string;
+}
+
+/** `tagProblems` is there only when the text uses a tag other than YAML's core ones. */
+export type YamlResult = { data: unknown; tagProblems?: YamlProblem[] } | { error: YamlProblem };
 
 /** Parses with js-yaml when that is safe and agrees, else with `yaml`, which also explains errors. */
 export function parseYaml(yaml: string): YamlResult {
@@ -229,26 +244,95 @@ export function parseYaml(yaml: string): YamlResult {
   }
 }
 
+/**
+ * The `yaml` package's document, with positions. Repeated keys are not
+ * looked for here (the package compares each key with every earlier one,
+ * which takes minutes for a mapping of 100 000 keys); `firstRepeatedKey`
+ * finds them in one pass. Tags beyond the core schema's (`!!binary`,
+ * `!!timestamp`, `!foo`) are left unresolved, as warnings.
+ */
 export function parseYamlDocument(yaml: string): Document.Parsed {
   // `logLevel: 'error'`: the package would otherwise print a process warning for collection keys.
-  return parseDocument(yaml, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+  return parseDocument(yaml, { version: '1.2', schema: 'core', uniqueKeys: false, resolveKnownTags: false, prettyErrors: false, logLevel: 'error' });
+}
+
+/**
+ * The offset of the first key repeated in its mapping, anywhere in the
+ * document. Keys compare as the package compares them: scalars by value,
+ * collections never equal.
+ */
+export function firstRepeatedKey(document: Document.Parsed): number | undefined {
+  let first: number | undefined;
+  visit(document, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key) || Number.isNaN(key.value)) continue;
+        if (!seen.has(key.value)) {
+          seen.add(key.value);
+        } else if (key.range && (first === undefined || key.range[0] < first)) {
+          first = key.range[0];
+          break;
+        }
+      }
+    },
+  });
+  return first;
+}
+
+/** The first error of a document, counting repeated keys, which the package no longer reports itself. */
+function firstError(document: Document.Parsed): { offset: number; code: string; message: string } | undefined {
+  const error = document.errors[0];
+  if (error?.message.includes('call stack')) throw new RangeError(error.message);
+  const repeated = firstRepeatedKey(document);
+  if (repeated !== undefined && (error === undefined || repeated < error.pos[0])) {
+    return { offset: repeated, code: 'DUPLICATE_KEY', message: 'Map keys must be unique' };
+  }
+  return error && { offset: error.pos[0], code: error.code, message: error.message };
+}
+
+/** A core tag the package could not apply (`!!float abc`): the tag is known, the value does not fit it. */
+const CORE_TAG = /tag:yaml\.org,2002:(?:str|int|float|bool|null|map|seq)$/;
+
+/** Warnings the package gives for tags it does not know or that do not fit their value. */
+const TAG_WARNINGS = new Set(['TAG_RESOLVE_FAILED', 'BAD_COLLECTION_TYPE']);
+
+/** One problem per tag the core schema does not define; the value itself is read as if untagged. */
+function tagProblemsOf(document: Document.Parsed, yaml: string): YamlProblem[] {
+  const problems: YamlProblem[] = [];
+  for (const warning of document.warnings) {
+    if (!TAG_WARNINGS.has(warning.code)) continue;
+    const [start, end] = warning.pos;
+    const tag = yaml.slice(start, end).split(/\s/, 1)[0] || yaml.slice(start, end);
+    problems.push({
+      offset: start,
+      message:
+        warning.code === 'BAD_COLLECTION_TYPE' || CORE_TAG.test(warning.message)
+          ? `The YAML tag ${quoteName(tag)} does not fit the value it tags; it is not applied.`
+          : `Unknown YAML tag ${quoteName(tag)}: tags other than YAML's core ones are not applied, nor evaluated.`,
+      hint: `Remove ${quoteName(tag)}, or quote the whole value if the tag is part of its text.`,
+    });
+  }
+  return problems;
 }
 
 function parseYamlFully(yaml: string): YamlResult {
   const document = parseYamlDocument(yaml);
-  const error = document.errors[0];
-  if (error?.message.includes('call stack')) throw new RangeError(error.message);
+  const error = firstError(document);
   if (error) {
     return {
       error: {
-        offset: error.pos[0],
+        offset: error.offset,
         message: `Invalid YAML: ${describeYamlError(error.code, error.message)}`,
         hint: yamlErrorHint(error.code),
       },
     };
   }
   try {
-    return { data: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+    const data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const tagProblems = tagProblemsOf(document, yaml);
+    return tagProblems.length > 0 ? { data, tagProblems } : { data };
   } catch (cause) {
     const alias = yaml.search(/\*[^\s*]/);
     return {
@@ -259,6 +343,56 @@ function parseYamlFully(yaml: string): YamlResult {
       },
     };
   }
+}
+
+/**
+ * What can still be read of YAML that does not parse: the top-level fields
+ * in whose text no error lies (nor a repeated key), as plain data. Fields
+ * in or after a broken span that the parser could not make out are simply
+ * not there; the caller must not report them as missing.
+ */
+export function readAroundErrors(yaml: string): Record<string, unknown> {
+  try {
+    return readTrustedFields(parseYamlDocument(yaml));
+  } catch {
+    // Only pathological input gets here (nesting too deep to walk): nothing is read.
+    return {};
+  }
+}
+
+function readTrustedFields(document: Document.Parsed): Record<string, unknown> {
+  const contents = document.contents;
+  if (!isMap(contents)) return {};
+  const errors = document.errors.map((error) => error.pos[0]);
+  const repeated = firstRepeatedKey(document);
+  if (repeated !== undefined) errors.push(repeated);
+  errors.sort((a, b) => a - b);
+  const trusted = new Set<string>();
+  const distrusted = new Set<string>();
+  // Pairs come in the order of the text: one pass over them and the sorted errors.
+  let next = 0;
+  for (const pair of contents.items) {
+    if (!isPair(pair) || !isScalar(pair.key)) continue;
+    const name = String(pair.key.value);
+    const start = pair.key.range?.[0];
+    const end = (pair.value as Node | null)?.range?.[2] ?? pair.key.range?.[2];
+    if (start === undefined || end === undefined) {
+      distrusted.add(name);
+      continue;
+    }
+    while (next < errors.length && errors[next]! < start) next++;
+    (next < errors.length && errors[next]! <= end ? distrusted : trusted).add(name);
+  }
+  const data: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  const read: Record<string, unknown> = {};
+  if (data === null || typeof data !== 'object') return read;
+  for (const name of trusted) {
+    // A field written twice, once broken, is as unknown as a broken one.
+    if (distrusted.has(name) || !Object.hasOwn(data, name)) continue;
+    // Defined, not assigned: a `__proto__` field stays a field, to be reported as unknown.
+    Object.defineProperty(read, name, { value: (data as Record<string, unknown>)[name], enumerable: true, writable: true, configurable: true });
+  }
+  return read;
 }
 
 function describeYamlError(code: string, message: string): string {

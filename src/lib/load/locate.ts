@@ -1,4 +1,4 @@
-import { Document, isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Anchor, PathSegment } from '../problem.js';
 import { parseYamlDocument } from './front-matter.js';
 
@@ -15,6 +15,8 @@ export interface Position {
 export class FileLocator {
   private document: Document.Parsed | undefined;
   private lineStarts: number[] | undefined;
+  /** Each mapping's pairs by key text, built when a path first steps into it (a file may hold 100 000 unknown keys). */
+  private readonly pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
 
   constructor(
     /** The file's text without a byte-order mark, as it was read. */
@@ -47,7 +49,7 @@ export class FileLocator {
     for (const segment of path) {
       pair = undefined;
       if (isMap(node)) {
-        pair = node.items.find((item) => isPair(item) && keyText(item.key) === String(segment));
+        pair = this.pairsOf(node).get(String(segment));
         if (!pair) break;
         fallback = rangeStart(pair.key) ?? fallback;
         node = pair.value;
@@ -62,6 +64,21 @@ export class FileLocator {
     if (kind === 'key' && pair) return rangeStart(pair.key) ?? fallback;
     if (kind === 'value' && pair && isEmptyValue(pair.value)) return rangeStart(pair.key) ?? fallback;
     return fallback;
+  }
+
+  private pairsOf(map: YAMLMap): Map<string, Pair> {
+    let pairs = this.pairsByKey.get(map);
+    if (pairs === undefined) {
+      pairs = new Map();
+      // The first pair of a key wins, as `find` would have it.
+      for (const item of map.items) {
+        if (!isPair(item)) continue;
+        const text = keyText(item.key);
+        if (!pairs.has(text)) pairs.set(text, item);
+      }
+      this.pairsByKey.set(map, pairs);
+    }
+    return pairs;
   }
 
   private position(offset: number): Position {

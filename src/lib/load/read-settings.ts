@@ -6,9 +6,10 @@ import type { Settings } from '../model/handbook.js';
 import { at, type Problem, type Severity } from '../problem.js';
 import type { Rule } from '../rules/rule.js';
 import { handbookSettingsSchema } from '../schema/handbook-settings.js';
-import { describeValue, validateUnit } from '../schema/validate.js';
+import { describeValue, quoteName } from '../schema/describe-value.js';
+import { validateUnit } from '../schema/validate.js';
 import { didYouMean } from '../suggest.js';
-import { parseYaml } from './front-matter.js';
+import { parseYaml, readAroundErrors } from './front-matter.js';
 import { DEFAULT_MAX_FILE_SIZE, readTextFile } from './read-regular-file.js';
 import { unreadFileProblem, type Unread } from './unread-file-problem.js';
 import { isWithin, SETTINGS_FILE } from './walk-content.js';
@@ -21,7 +22,10 @@ export interface RuleSetting {
 
 export interface LoadedSettings {
   settings: Settings;
-  /** False when `asOf` is set but invalid: time-based rules would measure from the wrong day. */
+  /**
+   * False when `asOf` is set but invalid, or cannot be read for a syntax
+   * error: time-based rules would measure from the wrong day.
+   */
   asOfTrusted: boolean;
   rules: Map<string, RuleSetting>;
   /** Largest content file, in bytes, that is read (`maxFileSize`). */
@@ -39,6 +43,8 @@ export async function readSettings(contentDir: string, rules: readonly Rule<any>
   const read = await readSettingsText(contentDir);
   let text: string | undefined;
   let data: Record<string, unknown> = {};
+  // With a syntax error, only the fields read around it are judged: the others may be in the broken part.
+  let syntaxBroken = false;
   if (read.kind === 'unread') {
     // Found but not read: its one problem says why, and nothing in it can be trusted, `asOf` included.
     problems.push(read.problem);
@@ -55,6 +61,8 @@ export async function readSettings(contentDir: string, rules: readonly Rule<any>
     const parsed = parseYaml(text);
     if ('error' in parsed) {
       problems.push({ rule: 'yaml-syntax', file, anchor: { kind: 'offset', offset: parsed.error.offset }, message: parsed.error.message, hint: parsed.error.hint });
+      syntaxBroken = true;
+      data = readAroundErrors(text);
     } else if (parsed.data !== null && typeof parsed.data === 'object' && !Array.isArray(parsed.data)) {
       data = parsed.data as Record<string, unknown>;
     } else {
@@ -66,10 +74,13 @@ export async function readSettings(contentDir: string, rules: readonly Rule<any>
         hint: 'Write one `setting: value` per line, starting with `title:` and `organization:`.',
       });
     }
+    for (const { offset, message, hint } of ('tagProblems' in parsed && parsed.tagProblems) || []) {
+      problems.push({ rule: 'yaml-syntax', file, anchor: { kind: 'offset', offset }, message, hint });
+    }
   }
 
-  const result = validateUnit(handbookSettingsSchema, data, file);
-  if (text !== undefined) problems.push(...result.problems);
+  const result = validateUnit(handbookSettingsSchema, data, file, [], { reportMissing: !syntaxBroken });
+  if (text !== undefined) for (const problem of result.problems) problems.push(problem);
   // Each setting falls back on its own, so one broken setting does not reset the others.
   const valid = <K extends keyof typeof handbookSettingsSchema.shape>(key: K) => {
     const parsed = handbookSettingsSchema.shape[key].safeParse(data[key]);
@@ -84,7 +95,8 @@ export async function readSettings(contentDir: string, rules: readonly Rule<any>
     ...(editUrl !== undefined && { editUrl }),
   };
 
-  const asOfTrusted = read.kind !== 'unread' && (data.asOf === undefined || valid('asOf') !== undefined);
+  // A written `asOf` that is invalid, or that a syntax error may have hidden, is no day to measure from.
+  const asOfTrusted = read.kind !== 'unread' && (data.asOf === undefined ? !syntaxBroken : valid('asOf') !== undefined);
   const maxFileSize = valid('maxFileSize') ?? DEFAULT_MAX_FILE_SIZE;
   // A file with an encoding problem is not parsed, but what was read of it still locates that problem.
   const located = read.kind === 'unread' ? read.text : text;
@@ -135,7 +147,7 @@ function readRuleSettings(value: unknown, rules: readonly Rule<any>[], problems:
         rule: 'schema',
         file: SETTINGS_FILE,
         anchor: at.key('rules', id),
-        message: `Unknown rule \`${id}\` in \`rules\`.`,
+        message: `Unknown rule ${quoteName(id)} in \`rules\`.`,
         hint: didYouMean(id, rules.map((rule) => rule.id)).trim() || `Known rules: ${rules.map((rule) => rule.id).join(', ')}.`,
       });
     }

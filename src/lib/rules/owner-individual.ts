@@ -1,4 +1,5 @@
 import { at } from '../problem.js';
+import { showValue } from '../schema/describe-value.js';
 import { describeSlot, slotsJudged } from './owner-slots.js';
 import { noOptions } from './no-options.js';
 import { defineRule } from './rule.js';
@@ -28,7 +29,7 @@ export const ownerIndividual = defineRule({
         rule: 'owner-individual',
         file: slot.file,
         anchor: at.value(...slot.path),
-        message: `${describeSlot(slot)} is "${verdict.word}", which names no one in particular.`,
+        message: `${describeSlot(slot)} is "${showValue(verdict.word)}", which names no one in particular.`,
         hint: 'Name the one person who will carry it in reviews, by their id in `people/`.',
       };
     });

@@ -1,4 +1,5 @@
 import { at } from '../problem.js';
+import { showValue } from '../schema/describe-value.js';
 import { describeSlot, slotsJudged } from './owner-slots.js';
 import { noOptions } from './no-options.js';
 import { defineRule } from './rule.js';
@@ -11,8 +12,10 @@ export const ownerSingle = defineRule({
   options: noOptions,
   check(context) {
     return slotsJudged(context, 'list', 'several').map(({ slot, verdict }) => {
-      const names = verdict.kind === 'list' ? verdict.items.map(String) : verdict.names;
-      const first = names[0] ?? '';
+      // A list may hold anything (`owner: [{a: b}]`): each item is shown as short text.
+      const names = verdict.kind === 'list' ? verdict.items.map((item) => showValue(item)) : verdict.names.map((name) => showValue(name));
+      const first = verdict.kind === 'list' ? verdict.items.find((item) => typeof item === 'string' && item.trim() !== '') : names[0];
+      const example = typeof first === 'string' ? showValue(first.trim()) : 'priya-shah';
       return {
         rule: 'owner-single',
         file: slot.file,
@@ -20,12 +23,18 @@ export const ownerSingle = defineRule({
         message:
           names.length === 1
             ? `${describeSlot(slot)} is written as a list; it must be one person.`
-            : `${describeSlot(slot)} names ${names.length} people (${names.join(', ')}); split ownership is no ownership.`,
+            : `${describeSlot(slot)} names ${names.length} people (${listNames(names)}); split ownership is no ownership.`,
         hint:
           names.length === 1
-            ? `Write the id on its own: \`${slot.field}: ${first}\`.`
-            : `Keep one of them as \`${slot.field}\`, e.g. \`${slot.field}: ${first}\`; the others can own initiatives or key results of their own.`,
+            ? `Write ${typeof first === 'string' ? 'the' : "one person's"} id on its own: \`${slot.field}: ${example}\`.`
+            : `Keep one of them as \`${slot.field}\`, e.g. \`${slot.field}: ${example}\`; the others can own initiatives or key results of their own.`,
       };
     });
   },
 });
+
+/** The first few names, and how many more: a list of 10 000 owners makes a short message. */
+function listNames(names: readonly string[]): string {
+  const shown = names.slice(0, 5).join(', ');
+  return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
+}

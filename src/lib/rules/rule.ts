@@ -14,7 +14,7 @@ export interface RuleContext {
   /** What an ownership field's value amounts to. */
   judgeOwner: (value: unknown) => OwnerVerdict;
   unresolved: readonly UnresolvedReference[];
-  /** False when `asOf` is set but invalid; rules that measure time from it skip. */
+  /** False when `asOf` is set but invalid, or a syntax error in handbook.yaml hides it; rules that measure time from it skip. */
   asOfTrusted: boolean;
   /** Problems found while reading files and resolving references, tagged with their rule. */
   loadProblems: readonly Problem[];

@@ -1,5 +1,6 @@
 import { at } from '../problem.js';
-import { describeValue, formatPath } from '../schema/validate.js';
+import { describeValue } from '../schema/describe-value.js';
+import { formatPath } from '../schema/validate.js';
 import { noOptions } from './no-options.js';
 import { defineRule } from './rule.js';
 

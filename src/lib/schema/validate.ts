@@ -3,6 +3,7 @@ import { at, type PathSegment, type Problem } from '../problem.js';
 import { isCalendarDate } from '../dates.js';
 import { slugify } from '../ids.js';
 import { closestMatch, didYouMean } from '../suggest.js';
+import { describeValue, quoteName } from './describe-value.js';
 import { dateSchema, idSchema, webUrlSchema } from './fields.js';
 import { fixWebUrl } from './link-url.js';
 
@@ -23,13 +24,20 @@ export function validateUnit<S extends z.ZodType>(
   value: unknown,
   file: string,
   prefix: readonly PathSegment[] = [],
+  { reportMissing = true }: { reportMissing?: boolean } = {},
 ): UnitResult<z.output<S>> {
   const result = schema.safeParse(value);
   if (result.success) return { data: result.data, problems: [] };
-  const problems = result.error.issues.flatMap((issue) => describeIssue(issue, schema, value, file, prefix));
+  const problems: IssueProblem[] = [];
+  for (const issue of result.error.issues) describeIssue(issue, schema, value, file, prefix, problems);
   // `titel:` for `title:` is one mistake: the misspelt key is reported, the "missing" field is not.
-  const misspelt = new Set(problems.flatMap((problem) => (problem.suggests ? [problem.suggests] : [])));
-  return { problems: problems.filter((problem) => !problem.missing || !misspelt.has(problem.missing)).map(({ suggests, missing, ...problem }) => problem) };
+  const misspelt = new Set<string>();
+  for (const problem of problems) if (problem.suggests) misspelt.add(problem.suggests);
+  const kept: Problem[] = [];
+  for (const { suggests, missing, ...problem } of problems) {
+    if (missing === undefined || (reportMissing && !misspelt.has(missing))) kept.push(problem);
+  }
+  return { problems: kept };
 }
 
 /** `keyResults[1].metric.target` */
@@ -49,26 +57,43 @@ function describeIssue(
   root: unknown,
   file: string,
   prefix: readonly PathSegment[],
-): IssueProblem[] {
+  out: IssueProblem[],
+): void {
   const local = issue.path as PathSegment[];
   const path = [...prefix, ...local];
   const field = formatPath(path);
 
   if (issue.code === 'unrecognized_keys') {
+    // A file may hold 100 000 unknown keys: what is the same for all of them is built once.
     const allowed = fieldNamesAt(schema, local);
-    return issue.keys.map((key) => {
+    const where = field ? ` in \`${field}\`` : '';
+    const noMatchHint = `Remove it, or move its text into the body. Allowed fields here: ${allowed.join(', ')}.`;
+    for (const key of issue.keys) {
       const match = closestMatch(key, allowed);
-      return {
+      const problem: IssueProblem = {
         rule: 'schema',
         file,
         anchor: at.key(...path, key),
-        message: key === '' ? `A field${field ? ` in \`${field}\`` : ''} has an empty (null) name.` : `Unknown field \`${key}\`${field ? ` in \`${field}\`` : ''}.`,
-        hint: match ? `Did you mean \`${match}\`?` : `Remove it, or move its text into the body. Allowed fields here: ${allowed.join(', ')}.`,
-        ...(match && { suggests: formatPath([...path, match]) }),
+        message: key === '' ? `A field${where} has an empty (null) name.` : `Unknown field ${quoteName(key)}${where}.`,
+        hint: match ? `Did you mean \`${match}\`?` : noMatchHint,
       };
-    });
+      if (match) problem.suggests = formatPath([...path, match]);
+      out.push(problem);
+    }
+    return;
   }
+  for (const problem of describeValueIssue(issue, schema, root, file, path, local, field)) out.push(problem);
+}
 
+function describeValueIssue(
+  issue: z.core.$ZodIssue,
+  schema: z.ZodType,
+  root: unknown,
+  file: string,
+  path: readonly PathSegment[],
+  local: readonly PathSegment[],
+  field: string,
+): IssueProblem[] {
   const value = valueAt(root, local);
   const expected = expectedAt(schema, local);
   if (value === undefined) {
@@ -158,17 +183,6 @@ function fixDate(value: unknown): string {
     return `\`${padded}\` is not a day of the calendar; check the month and day.`;
   }
   return 'Write the date as year, month and day with dashes, e.g. `2026-07-01`.';
-}
-
-export function describeValue(value: unknown): string {
-  if (value === null) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (value === '') return 'empty text';
-  if (typeof value === 'string') return `the text \`${value.length > 40 ? `${value.slice(0, 40)}…` : value}\``;
-  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : `the number ${value}`;
-  if (typeof value === 'boolean') return `\`${value}\``;
-  return typeof value;
 }
 
 function valueAt(root: unknown, path: readonly PathSegment[]): unknown {

@@ -491,3 +491,154 @@ describe('one file, two parsers: the location does not depend on which parser re
     ]);
   });
 });
+
+describe('a file of many unknown keys', () => {
+  /** A person file with `count` unknown keys after its two fields. */
+  function manyKeys(count: number): string {
+    const lines = ['---', 'name: Ana Ruiz', 'role: Designer'];
+    for (let i = 0; i < count; i++) lines.push(`k${i}: v`);
+    return `${lines.join('\n')}\n---\n`;
+  }
+
+  /** The first 20 unknown keys, on lines 4 to 23, then one diagnostic counting the rest from line 24 on. */
+  function expectCapped(result: CheckResult, count: number): void {
+    const shown = result.diagnostics.filter((d) => d.file === EXTRA);
+    expect(shown).toHaveLength(21);
+    expect(shown.slice(0, 20).map((d) => d.line)).toEqual(Array.from({ length: 20 }, (_, i) => i + 4));
+    expect(shown[0]!.message).toBe('Unknown field `k0`.');
+    expect(shown[20]).toMatchObject({ rule: 'schema', severity: 'error', line: 24, column: 1 });
+    expect(shown[20]!.message).toContain(`${count - 20} more \`schema\` problems`);
+    // The summary counts every problem found, shown or not (and the canary).
+    expect(result.summary.errors).toBe(count + 1);
+    expect(located(result.diagnostics)).toContainEqual(CANARY_FOUND);
+    expectBaseModel(result);
+  }
+
+  it('reports 50 000 unknown keys: the first 20, then how many more', async () => {
+    expectCapped(await check({ [EXTRA]: manyKeys(50_000) }), 50_000);
+  }, 120_000);
+
+  it('reports 130 000 unknown keys without overflowing the stack', async () => {
+    // 1.3 MB: over the default size limit, which is raised so that the file is parsed.
+    const settings = `${BASE_HANDBOOK['handbook.yaml']}maxFileSize: 4194304\n`;
+    expectCapped(await check({ [EXTRA]: manyKeys(130_000), 'handbook.yaml': settings }), 130_000);
+  }, 240_000);
+
+  it('caps each rule on its own, and shows a rule with few problems in full', async () => {
+    // 25 unknown keys, and 3 list owners in key results (owner-single).
+    const result = await check({
+      [EXTRA]: manyKeys(25),
+      ...edit(OBJECTIVE, 'owner: priya-shah\n', 'owner: [priya-shah]\n'),
+    });
+    const rules = result.diagnostics.filter((d) => d.file === EXTRA).map((d) => d.rule);
+    expect(rules).toEqual(Array(21).fill('schema'));
+    expect(result.diagnostics.filter((d) => d.file === EXTRA).at(-1)!.message).toMatch(/^5 more `schema` problems/);
+    expect(result.diagnostics.filter((d) => d.file === OBJECTIVE).map((d) => d.rule)).toEqual(['owner-single']);
+    expect(result.summary.errors).toBe(25 + 1 + 1);
+  });
+});
+
+describe('a syntax error in handbook.yaml is the one problem', () => {
+  /** A day long after `asOf`: a check-in measured from it would be stale. */
+  const LATER = '2027-06-01';
+
+  async function checkSettings(settings: string): Promise<CheckResult> {
+    return checkHandbook({ contentDir: writeHandbook({ ...CANARY, 'handbook.yaml': settings }), today: LATER });
+  }
+
+  it('reports an unclosed quote once: no missing fields, no time-based warnings measured from today', async () => {
+    const result = await checkSettings('title: "Test Handbook\norganization: Testco\nasOf: 2026-08-20\n');
+    expect(located(result.diagnostics)).toEqual([CANARY_FOUND, { rule: 'yaml-syntax', severity: 'error', file: 'handbook.yaml', line: 4, column: 1 }]);
+    expectBaseModel(result);
+  });
+
+  it('judges the fields written before the error, and measures time from their `asOf`', async () => {
+    const result = await checkSettings('title: Test Handbook\nasOf: 2026-08-20\norganization: [Testco\n');
+    expect(located(result.diagnostics)).toEqual([CANARY_FOUND, { rule: 'yaml-syntax', severity: 'error', file: 'handbook.yaml', line: 4, column: 1 }]);
+    expect(result.handbook.settings).toMatchObject({ title: 'Test Handbook', asOf: '2026-08-20' });
+  });
+
+  it('still reports a wrong field that could be read', async () => {
+    const result = await checkSettings('title: Test Handbook\nasOf: 2026-8-20\norganization: [Testco\n');
+    expect(located(result.diagnostics)).toEqual([
+      CANARY_FOUND,
+      { rule: 'schema', severity: 'error', file: 'handbook.yaml', line: 2, column: 7 },
+      { rule: 'yaml-syntax', severity: 'error', file: 'handbook.yaml', line: 4, column: 1 },
+    ]);
+  });
+
+  it('reads around thousands of nested brackets without overflowing the stack', async () => {
+    const result = await checkSettings(`title: Test Handbook\nasOf: 2026-08-20\nx: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`);
+    expect(located(result.diagnostics)).toEqual([CANARY_FOUND, { rule: 'yaml-syntax', severity: 'error', file: 'handbook.yaml', line: 1, column: 1 }]);
+    expect(result.handbook.settings).toMatchObject({ title: 'Test Handbook', asOf: '2026-08-20' });
+  });
+
+  it('without a syntax error, still reports missing fields', async () => {
+    const result = await checkSettings('asOf: 2026-08-20\n');
+    expect(result.diagnostics.filter((d) => d.file === 'handbook.yaml').map((d) => d.message)).toEqual([
+      'Required field `title` is missing.',
+      'Required field `organization` is missing.',
+    ]);
+  });
+});
+
+describe('values shown in messages', () => {
+  it('shows a mapping in an owner list as text, never `[object Object]`', async () => {
+    const result = await expectOnly(edit(OBJECTIVE, 'owner: priya-shah\n', 'owner: [{ a: b }]\n'), [
+      { rule: 'owner-single', severity: 'error', file: OBJECTIVE, line: 5, column: 8 },
+    ]);
+    const diagnostic = only(result.diagnostics, OBJECTIVE);
+    expect(`${diagnostic.message} ${diagnostic.hint}`).not.toContain('[object');
+    expect(diagnostic.hint).toBe("Write one person's id on its own: `owner: priya-shah`.");
+  });
+
+  it('names the people of a list of several, and what is not text as short text', async () => {
+    const result = await expectOnly(edit(OBJECTIVE, 'owner: priya-shah\n', 'owner: [priya-shah, { a: b }, [c]]\n'), [
+      { rule: 'owner-single', severity: 'error', file: OBJECTIVE, line: 5, column: 8 },
+    ]);
+    expect(only(result.diagnostics, OBJECTIVE).message).toContain('names 3 people (priya-shah, {a: b}, [c])');
+  });
+
+  it('shortens a long unknown owner in the message', async () => {
+    const result = await expectOnly(edit(OBJECTIVE, 'owner: priya-shah\n', `owner: ${'x'.repeat(5_000)}\n`), [
+      { rule: 'unresolved-reference', severity: 'error', file: OBJECTIVE, line: 5, column: 8 },
+    ]);
+    expect(only(result.diagnostics, OBJECTIVE).message.length).toBeLessThan(200);
+  });
+});
+
+describe('YAML tags other than the core ones', () => {
+  it.each([
+    ['a local tag', 'role: !foo Designer\n', 2, 7],
+    ['a JavaScript function tag', 'role: !!js/function "function () {}"\n', 2, 7],
+    ['a YAML 1.1 type', 'role: !!binary aGVsbG8=\n', 2, 7],
+  ])('reports %s on the tag and reads the rest of the file', async (_name, line, tagLine, column) => {
+    const result = await expectOnly({ [EXTRA]: `---\n${line}name: Ana Ruiz\n---\n` }, [
+      { rule: 'yaml-syntax', severity: 'error', file: EXTRA, line: tagLine, column },
+    ]);
+    const diagnostic = only(result.diagnostics, EXTRA);
+    expect(diagnostic.message).toMatch(/^Unknown YAML tag `!/);
+    expect(diagnostic.hint).toMatch(/Remove `!.*`, or quote/);
+    // The rest is validated: the person is in the model.
+    expect(result.handbook.people.find((person) => person.id === 'ana-ruiz')?.name).toBe('Ana Ruiz');
+  });
+
+  it('reports a tag on a mapping, and still validates the mapping', async () => {
+    const result = await expectOnly({ [EXTRA]: '---\nrole: !foo { a: b }\nname: Ana Ruiz\n---\n' }, [
+      { rule: 'yaml-syntax', severity: 'error', file: EXTRA, line: 2, column: 7 },
+      { rule: 'schema', severity: 'error', file: EXTRA, line: 2, column: 12 },
+    ]);
+    expect(result.diagnostics.find((d) => d.rule === 'schema' && d.file === EXTRA)!.message).toBe('`role` must be text, not the mapping `{a: b}`.');
+  });
+
+  it('accepts the core tags and the non-specific one', async () => {
+    await expectOnly({ [EXTRA]: '---\nname: !!str Ana Ruiz\nrole: ! Designer\n---\n' }, []);
+  });
+
+  it('reports an unknown tag in handbook.yaml on its line, and reads the rest', async () => {
+    const result = await expectOnly({ 'handbook.yaml': 'title: Test Handbook\norganization: !corp Testco\nasOf: 2026-08-20\n' }, [
+      { rule: 'yaml-syntax', severity: 'error', file: 'handbook.yaml', line: 2, column: 15 },
+    ]);
+    expect(result.handbook.settings.organization).toBe('Testco');
+  });
+});

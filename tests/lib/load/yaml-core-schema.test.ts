@@ -134,3 +134,56 @@ describe('the parsers agree on keys', () => {
     expect(parseYaml(text)).toEqual({ data: authority(text)!.data });
   });
 });
+
+describe('tags', () => {
+  /** The tags parseYaml reports, as `offset tag` (the offset is where the tag starts in the text). */
+  function reportedTags(text: string): string[] {
+    const parsed = parseYaml(text);
+    if (!('data' in parsed)) throw new Error(`did not parse: ${parsed.error.message}`);
+    return (parsed.tagProblems ?? []).map((problem) => `${problem.offset} ${/`([^`]+)`/.exec(problem.message)![1]}`);
+  }
+
+  it.each([
+    ['a local tag', 'a: !foo X\n', ['3 !foo']],
+    ['a JavaScript tag', 'a: !!js/function "function () {}"\n', ['3 !!js/function']],
+    ['a JavaScript regexp tag', 'a: !!js/regexp /x/\n', ['3 !!js/regexp']],
+    ['YAML 1.1 types the core schema lacks', 'a: !!binary aGVsbG8=\nb: !!timestamp 2026-07-01\nc: !!set { x }\n', ['3 !!binary', '24 !!timestamp', '50 !!set']],
+    ['a tag declared by a directive', '%TAG !e! tag:example.com,2000:\n---\na: !e!foo x\n', ['38 !e!foo']],
+    ['a tag on a list', 'a: !foo [1, 2]\n', ['3 !foo']],
+    ['a core tag on the wrong kind of value', 'a: !!str { b: 1 }\n', ['3 !!str']],
+    ['a core tag its value does not fit', 'a: !!float 1\n', ['3 !!float']],
+  ])('reports %s, where it stands', (_name, text, expected) => {
+    expect(reportedTags(text)).toEqual(expected);
+  });
+
+  it('reads a value with an unknown tag as if it had none', () => {
+    expect(parseYaml('a: !foo X\nb: !!js/function "function () {}"\n')).toMatchObject({ data: { a: 'X', b: 'function () {}' } });
+  });
+
+  it.each([
+    ['the core tags', 'a: !!str 12\nb: !!int "7"\nc: !!float 1.5\nd: !!bool true\ne: !!null ~\nf: !!map { x: 1 }\ng: !!seq [1]\n'],
+    ['the non-specific tag', 'a: ! 12\n'],
+    ['a verbatim core tag', 'a: !<tag:yaml.org,2002:str> x\n'],
+    ['an exclamation mark inside text', 'a: Hello! World\nb: "!foo"\n'],
+  ])('accepts %s', (_name, text) => {
+    expect(reportedTags(text)).toEqual([]);
+  });
+});
+
+describe('repeated keys', () => {
+  // The `yaml` package's own check compares each key with every earlier one; ours is one pass.
+  it.each([
+    ['at the top', 'a: 1\nb: 2\na: 3\n', 10],
+    ['in a nested mapping', 'a:\n  b: 1\n  b: 2\n', 12],
+    ['in a flow mapping', 'a: { b: 1, b: 2 }\n', 11],
+    ['the first of two', 'a:\n  b: 1\n  b: 2\nc: 1\nc: 2\n', 12],
+  ])('are refused %s, at the repeat', (_name, text, offset) => {
+    // An anchor sends the text to the `yaml` parser.
+    const parsed = parseYaml(`x: &x 1\n${text}`);
+    expect(parsed).toMatchObject({ error: { offset: offset + 8, message: 'Invalid YAML: Map keys must be unique.' } });
+  });
+
+  it('accepts the same key in different mappings, and `1` beside `"1"`', () => {
+    expect(parseYaml('x: &x 1\na: { k: 1 }\nb: { k: 2 }\n1: a\n"1": b\n')).toHaveProperty('data');
+  });
+});
