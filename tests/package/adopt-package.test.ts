@@ -112,12 +112,14 @@ describe('a handbook repository made with okr-handbook init', () => {
   it('builds a site with every address of the format, writing nothing into the installed package', () => {
     const build = npx('build', '--base', '/okrs/');
     expect(build.status, build.output).toBe(0);
-    const model = JSON.parse(readFileSync(path.join(repo, 'dist/handbook.json'), 'utf8')) as Record<string, { id: string }[]>;
-    const addresses = ['', 'objectives/', 'key-results/', 'people/', 'ownership/', 'cycles/', 'reviews/', 'glossary/', 'teams/'];
-    for (const kind of ['objectives', 'keyResults', 'people', 'cycles', 'reviews', 'glossary', 'teams']) {
-      const folder = kind === 'keyResults' ? 'key-results' : kind;
+    const model = JSON.parse(readFileSync(path.join(repo, 'dist/handbook.json'), 'utf8')) as Record<string, { id: string; keyResults?: { id: string }[] }[]>;
+    const addresses = ['', 'objectives/', 'people/', 'ownership/', 'cycles/', 'reviews/', 'glossary/', 'teams/'];
+    const keyResults = model.objectives!.flatMap((objective) => objective.keyResults ?? []);
+    expect(keyResults.length).toBeGreaterThan(0);
+    for (const { id } of keyResults) addresses.push(`key-results/${id}/`);
+    for (const kind of ['objectives', 'people', 'cycles', 'reviews', 'glossary', 'teams']) {
       expect(model[kind]!.length, kind).toBeGreaterThan(0);
-      for (const { id } of model[kind]!) addresses.push(`${folder}/${id}/`);
+      for (const { id } of model[kind]!) addresses.push(`${kind}/${id}/`);
     }
     for (const address of addresses) expect(existsSync(path.join(repo, 'dist', address, 'index.html')), address).toBe(true);
     expect(existsSync(path.join(repo, 'dist/pagefind/pagefind.js'))).toBe(true);
