@@ -18,6 +18,7 @@ const packed = mkdtempSync(path.join(tmpdir(), 'okr-handbook-pack-'));
 const repo = mkdtempSync(path.join(tmpdir(), 'okr-handbook-adopt-'));
 let tarball: string;
 let tarballFiles: string[];
+let installOutput: string;
 
 /** A clean environment for a user's shell: no npm or vitest variables of this test run. */
 function userEnvironment(): NodeJS.ProcessEnv {
@@ -57,7 +58,7 @@ async function freePort(): Promise<number> {
 }
 
 beforeAll(() => {
-  // `npm pack` runs `prepare`, which compiles the command into lib/.
+  // `npm pack` runs `prepack`, which compiles the command into lib/.
   const pack = spawnSync('npm', ['pack', '--json', '--pack-destination', packed], { cwd: ROOT, encoding: 'utf8', env: userEnvironment() });
   expect(pack.status, pack.stderr).toBe(0);
   const [report] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as [{ filename: string; files: { path: string }[] }];
@@ -66,6 +67,7 @@ beforeAll(() => {
 
   const install = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball]);
   expect(install.status, install.output).toBe(0);
+  installOutput = install.output;
 }, 600_000);
 
 afterAll(() => {
@@ -79,6 +81,11 @@ describe('the packed package', () => {
       expect(tarballFiles, file).toContain(file);
     }
     expect(tarballFiles.filter((file) => /^(tests|scripts|docs|content|\.github|\.ci)\//.test(file) || /\.png$/.test(file))).toEqual([]);
+  });
+
+  it('installs with no install script of its own for the user to approve', () => {
+    // npm 11 lists packages whose install scripts are not approved; Astro's esbuild and sharp may be, okr-handbook must not.
+    expect(installOutput).not.toMatch(/install-scripts\s+okr-handbook@/);
   });
 
   it('prints its version, the one in package.json', () => {
@@ -112,18 +119,36 @@ describe('a handbook repository made with okr-handbook init', () => {
   it('builds a site with every address of the format, writing nothing into the installed package', () => {
     const build = npx('build', '--base', '/okrs/');
     expect(build.status, build.output).toBe(0);
-    const model = JSON.parse(readFileSync(path.join(repo, 'dist/handbook.json'), 'utf8')) as Record<string, { id: string }[]>;
-    const addresses = ['', 'objectives/', 'key-results/', 'people/', 'ownership/', 'cycles/', 'reviews/', 'glossary/', 'teams/'];
-    for (const kind of ['objectives', 'keyResults', 'people', 'cycles', 'reviews', 'glossary', 'teams']) {
-      const folder = kind === 'keyResults' ? 'key-results' : kind;
+    const model = JSON.parse(readFileSync(path.join(repo, 'dist/handbook.json'), 'utf8')) as Record<string, { id: string; keyResults?: { id: string }[] }[]>;
+    const addresses = ['', 'objectives/', 'people/', 'ownership/', 'cycles/', 'reviews/', 'glossary/', 'teams/'];
+    const keyResults = model.objectives!.flatMap((objective) => objective.keyResults ?? []);
+    expect(keyResults.length).toBeGreaterThan(0);
+    for (const { id } of keyResults) addresses.push(`key-results/${id}/`);
+    for (const kind of ['objectives', 'people', 'cycles', 'reviews', 'glossary', 'teams']) {
       expect(model[kind]!.length, kind).toBeGreaterThan(0);
-      for (const { id } of model[kind]!) addresses.push(`${folder}/${id}/`);
+      for (const { id } of model[kind]!) addresses.push(`${kind}/${id}/`);
     }
     for (const address of addresses) expect(existsSync(path.join(repo, 'dist', address, 'index.html')), address).toBe(true);
     expect(existsSync(path.join(repo, 'dist/pagefind/pagefind.js'))).toBe(true);
     expect(readFileSync(path.join(repo, 'dist/index.html'), 'utf8')).toContain('href="/okrs/objectives/"');
     expect(fingerprint(path.join(repo, 'node_modules/okr-handbook'))).toEqual(packageFiles);
   }, 300_000);
+
+  it('previews the built site under the base path it was built with', async () => {
+    const port = await freePort();
+    const server = spawn('npx', ['--no-install', 'okr-handbook', 'preview', '--port', String(port)], { cwd: repo, env: userEnvironment(), detached: true });
+    try {
+      let response: Response | undefined;
+      for (const end = Date.now() + 30_000; Date.now() < end && response?.status !== 200; await new Promise((resolve) => setTimeout(resolve, 300))) {
+        response = await fetch(`http://127.0.0.1:${port}/okrs/people/`).catch(() => undefined);
+      }
+      expect(response?.status).toBe(200);
+      expect(await response!.text()).toContain('Ada Lovelace');
+      expect((await fetch(`http://127.0.0.1:${port}/people/`)).status).toBe(404);
+    } finally {
+      process.kill(-server.pid!, 'SIGTERM');
+    }
+  }, 60_000);
 
   it('adds an objective with new, checks it, and diffs two commits', () => {
     git('init', '-q', '-b', 'main');

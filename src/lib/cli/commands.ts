@@ -1,3 +1,5 @@
+import { VERSION } from './version.js';
+
 /**
  * The subcommands of `okr-handbook`. Each is loaded only when it runs, so
  * `okr-handbook --version` and `--help` load none of them, and `check` does
@@ -37,7 +39,6 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     summary: 'create a handbook repository: starter handbook, package.json, workflow, editor settings',
     async run(argv, io) {
       const [{ runInitCommand }, { withTerminalAsker }] = await Promise.all([import('./init-command.js'), import('./terminal.js')]);
-      const { VERSION } = await import('./version.js');
       return withTerminalAsker(io, (asker) => printed(io, runInitCommand(argv, { cwd: io.cwd, color: io.color, version: VERSION, ...(asker && { asker }) })));
     },
   },
