@@ -1,6 +1,7 @@
-import { Document, isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Anchor, PathSegment } from '../problem.js';
 import { parseYamlDocument } from './front-matter.js';
+import { aliasTargets } from './yaml-aliases.js';
 
 export interface Position {
   line: number;
@@ -17,6 +18,8 @@ export class FileLocator {
   private lineStarts: number[] | undefined;
   /** Each mapping's pairs by key text, built when a path first steps into it (a file may hold 100 000 unknown keys). */
   private readonly pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+  /** What each alias stands for, found when a key first turns out to be one. */
+  private aliases: Map<Alias, Node | undefined> | undefined;
 
   constructor(
     /** The file's text without a byte-order mark, as it was read. */
@@ -73,12 +76,29 @@ export class FileLocator {
       // The first pair of a key wins, as `find` would have it.
       for (const item of map.items) {
         if (!isPair(item)) continue;
-        const text = keyText(item.key);
+        const text = this.keyText(item.key);
         if (!pairs.has(text)) pairs.set(text, item);
       }
       this.pairsByKey.set(map, pairs);
     }
     return pairs;
+  }
+
+  /**
+   * A key as it appears in parsed data, as the `yaml` package names it:
+   * `~:` is the empty key, `[a, b]:` its flow text, and an alias key
+   * (`*k :`) the text of the scalar it repeats, or `*k` itself when it
+   * repeats a collection.
+   */
+  private keyText(key: unknown): string {
+    if (isAlias(key)) {
+      this.aliases ??= aliasTargets(this.document!);
+      const target = this.aliases.get(key);
+      return isScalar(target) ? scalarKeyText(target) : `*${key.source}`;
+    }
+    if (isScalar(key)) return scalarKeyText(key);
+    // In flow style, aliases left as written (`[ *k ]`), as the package writes a collection key.
+    return new Document(key).toString({ collectionStyle: 'flow', verifyAliasOrder: false }).trim();
   }
 
   private position(offset: number): Position {
@@ -94,10 +114,8 @@ export class FileLocator {
   }
 }
 
-/** A key as it appears in parsed data: `~:` is the empty key, `[a, b]:` its flow text. */
-function keyText(key: unknown): string {
-  if (isScalar(key)) return key.value === null ? '' : String(key.value);
-  return String(new Document(key)).trim();
+function scalarKeyText(key: { value: unknown }): string {
+  return key.value === null ? '' : String(key.value);
 }
 
 function rangeStart(node: unknown): number | undefined {

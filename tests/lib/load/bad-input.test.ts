@@ -313,6 +313,60 @@ describe('YAML that does not parse', () => {
     expect(result.handbook.people.find((person) => person.id === 'ana-ruiz')?.role).toBe('Ana Ruiz');
   });
 
+  it('refuses aliases that repeat a large value many times, before expanding them', async () => {
+    // 2 000 initiatives repeated by 99 aliases would be 200 000 initiatives: seconds of checking, and more for the build.
+    const initiatives = Array.from({ length: 2_000 }, (_, i) => `{ title: i${i}, owner: lee-wong }`).join(', ');
+    const aliases = '  - *kr\n'.repeat(99);
+    const text = `---\ntitle: Repeat\ncycle: 2026-q3\nowner: priya-shah\naccepted: 2026-06-26\nkeyResults:\n  - &kr { id: r, title: R, owner: lee-wong, accepted: 2026-06-26, initiatives: [${initiatives}] }\n${aliases}---\n`;
+    const started = performance.now();
+    const file = 'objectives/2026-q3/repeat.md';
+    const result = await expectOnly({ [file]: text }, [{ rule: 'yaml-syntax', severity: 'error', file, line: 8, column: 5 }]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(only(result.diagnostics, file).message).toMatch(/alias/i);
+    expectBaseModel(result);
+  });
+
+  it.each([
+    ['a list holding itself', '---\nname: Ana Ruiz\nrole: &r [*r]\n---\n', 3, 11],
+    ['a mapping holding itself', '---\nname: Ana Ruiz\nrole: &r\n  again: *r\n---\n', 4, 10],
+    ['a key holding itself', '---\nname: Ana Ruiz\n? &k [*k]\n: x\n---\n', 3, 7],
+  ])('refuses an alias inside the value its anchor marks (%s) on the alias, without a crash', async (_name, text, line, column) => {
+    const result = await expectOnly({ [EXTRA]: text }, [{ rule: 'yaml-syntax', severity: 'error', file: EXTRA, line, column }]);
+    const { message, hint } = only(result.diagnostics, EXTRA);
+    expect(message).toMatch(/alias `\*[rk]` refers to a value that contains it/);
+    expect(hint).toMatch(/write the value out/);
+    expectBaseModel(result);
+  });
+
+  it('refuses an alias whose anchor comes after it, or nowhere, on the alias', async () => {
+    const result = await expectOnly({ [EXTRA]: '---\nname: Ana Ruiz\nrole: *job\nteam: &job growth\n---\n' }, [
+      { rule: 'yaml-syntax', severity: 'error', file: EXTRA, line: 3, column: 7 },
+    ]);
+    expect(only(result.diagnostics, EXTRA).message).toBe('The alias `*job` refers to no anchor `&job` before it.');
+    expectBaseModel(result);
+  });
+
+  it('reads an alias used as a key as the text it repeats', async () => {
+    // `*t :` stands for `team:`, as the `yaml` package reads it.
+    const result = await expectOnly({ [EXTRA]: '---\nname: Ana Ruiz\nrole: &t team\n*t : growth\n---\n' }, []);
+    expect(result.handbook.people.find((person) => person.id === 'ana-ruiz')).toMatchObject({ role: 'team', team: { id: 'growth' } });
+    expectBaseModel(result);
+  });
+
+  it.each([
+    ['a value as key, anchored as a value', '---\nname: &n Ana Ruiz\n*n : x\n---\n', 'Ana Ruiz'],
+    ['a list as key', '---\nname: Ana Ruiz\nk: &k [a]\n*k : x\n---\n', '*k'],
+    ['an alias inside a key', '---\nname: Ana Ruiz\nk: &k role\n[*k, b]: x\n---\n', '[ *k, b ]'],
+  ])('reports an unknown alias key (%s) on the alias', async (_name, text, field) => {
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.endsWith(': x')) + 1;
+    const result = await check({ [EXTRA]: text });
+    const unknown = result.diagnostics.filter((d) => d.file === EXTRA && d.message === `Unknown field \`${field}\`.`);
+    expect(located(unknown)).toEqual([{ rule: 'schema', severity: 'error', file: EXTRA, line, column: 1 }]);
+    expect(located(result.diagnostics)).toContainEqual(CANARY_FOUND);
+    expectBaseModel(result);
+  });
+
   it('refuses thousands of nested brackets without overflowing the stack', async () => {
     const result = await expectOnly({ [EXTRA]: `---\nname: Ana Ruiz\nrole: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\n` }, [
       { rule: 'yaml-syntax', severity: 'error', file: EXTRA, line: 2, column: 1 },
@@ -571,6 +625,12 @@ describe('a syntax error in handbook.yaml is the one problem', () => {
     const result = await checkSettings(`title: Test Handbook\nasOf: 2026-08-20\nx: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`);
     expect(located(result.diagnostics)).toEqual([CANARY_FOUND, { rule: 'yaml-syntax', severity: 'error', file: 'handbook.yaml', line: 1, column: 1 }]);
     expect(result.handbook.settings).toMatchObject({ title: 'Test Handbook', asOf: '2026-08-20' });
+  });
+
+  it('reports an alias inside its own value once, and reads the other fields', async () => {
+    const result = await checkSettings('title: Test Handbook\norganization: Testco\nasOf: 2026-08-20\nrules: &r { owner-load: *r }\n');
+    expect(located(result.diagnostics)).toEqual([CANARY_FOUND, { rule: 'yaml-syntax', severity: 'error', file: 'handbook.yaml', line: 4, column: 25 }]);
+    expect(result.handbook.settings).toMatchObject({ title: 'Test Handbook', organization: 'Testco', asOf: '2026-08-20' });
   });
 
   it('without a syntax error, still reports missing fields', async () => {
