@@ -15,7 +15,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return Object.keys(value).length === 0 ? 'an empty mapping' : `the mapping \`${showValue(value)}\``;
   if (value === '') return 'empty text';
   if (typeof value === 'string') return `the text \`${showValue(value)}\``;
-  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : `the number ${value}`;
+  if (typeof value === 'number') return Number.isFinite(value) ? `the number ${value}` : Number.isNaN(value) ? 'NaN' : value > 0 ? 'infinity (`.inf`)' : 'minus infinity (`-.inf`)';
   if (typeof value === 'boolean') return `\`${value}\``;
   return typeof value;
 }

@@ -642,6 +642,42 @@ describe('a syntax error in handbook.yaml is the one problem', () => {
   });
 });
 
+describe('the confidence scale in handbook.yaml', () => {
+  const settings = (scale: string) => ({ 'handbook.yaml': `${BASE_HANDBOOK['handbook.yaml']}confidence: ${scale}\n` });
+
+  it('refuses ends whose distance no number holds (-1e308 to 1e308) on each value, and charts keep the default scale', async () => {
+    const result = await expectOnly(settings('{ min: -1e308, max: 1e308 }'), [
+      { rule: 'schema', severity: 'error', file: 'handbook.yaml', line: 4, column: 20 },
+      { rule: 'schema', severity: 'error', file: 'handbook.yaml', line: 4, column: 33 },
+    ]);
+    const [low, high] = result.diagnostics.filter((d) => d.file === 'handbook.yaml');
+    expect(low).toMatchObject({ message: '`confidence.min` must be at least -1000000, not -1e+308.', hint: 'Write a number no less than -1000000.' });
+    expect(high).toMatchObject({ message: '`confidence.max` must be at most 1000000, not 1e+308.', hint: 'Write a number no greater than 1000000.' });
+    expect(result.handbook.settings.confidence).toEqual({ min: 0, max: 1 });
+    expectBaseModel(result);
+  });
+
+  it.each([
+    ['.inf', 'infinity (`.inf`)'],
+    ['-.inf', 'minus infinity (`-.inf`)'],
+    ['.nan', 'NaN'],
+  ])('refuses %s as an end, saying what it is', async (end, shown) => {
+    const result = await expectOnly(settings(`{ min: ${end}, max: 1 }`), [{ rule: 'schema', severity: 'error', file: 'handbook.yaml', line: 4, column: 20 }]);
+    expect(only(result.diagnostics, 'handbook.yaml').message).toBe(`\`confidence.min\` must be a number, not ${shown}.`);
+    expectBaseModel(result);
+  });
+
+  it('refuses `min` above `max` with a hint that says which is which', async () => {
+    const result = await expectOnly(settings('{ min: 1, max: 0 }'), [{ rule: 'schema', severity: 'error', file: 'handbook.yaml', line: 4, column: 13 }]);
+    expect(only(result.diagnostics, 'handbook.yaml').hint).toBe('Write the lowest confidence as `min` and the highest as `max`, e.g. `{ min: 0, max: 1 }`.');
+  });
+
+  it('accepts a scale at the limits', async () => {
+    const result = await expectOnly(settings('{ min: -1000000, max: 1000000 }'), []);
+    expect(result.handbook.settings.confidence).toEqual({ min: -1_000_000, max: 1_000_000 });
+  });
+});
+
 describe('values shown in messages', () => {
   it('shows a mapping in an owner list as text, never `[object Object]`', async () => {
     const result = await expectOnly(edit(OBJECTIVE, 'owner: priya-shah\n', 'owner: [{ a: b }]\n'), [
