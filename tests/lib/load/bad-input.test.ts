@@ -527,6 +527,56 @@ describe('files that are not content', () => {
   });
 });
 
+describe('what an MDX body imports stays inside the content folder', () => {
+  const IMPORTER = 'glossary/importer.mdx';
+  /** A term whose body imports `source` on line 5, with its name from column 18. */
+  const importer = (source: string, how = 'import text from') => `---\nterm: Importer\nsummary: Imports a file.\n---\n${how} '${source}';\n\n{text}\n`;
+  const at = (column: number) => ({ rule: 'mdx-import', severity: 'error', file: IMPORTER, line: 5, column }) as const;
+
+  it('refuses an import of a linked MDX file that check did not read, on the name', async () => {
+    const outside = temporaryFolder();
+    writeFileSync(path.join(outside, 'secret.mdx'), '---\nterm: Secret\nsummary: Leaked.\n---\nSecret body.\n');
+    const contentDir = writeHandbook({ ...CANARY, [IMPORTER]: importer('./outside.mdx') });
+    symlinkSync(path.join(outside, 'secret.mdx'), path.join(contentDir, 'glossary', 'outside.mdx'));
+    const result = await checkHandbook({ contentDir, today: '2026-08-20' });
+    expect(located(result.diagnostics)).toEqual([
+      at(18),
+      CANARY_FOUND,
+      { rule: 'stray-file', severity: 'warn', file: 'glossary/outside.mdx', line: 1, column: 1 },
+    ]);
+    expect(only(result.diagnostics, IMPORTER).message).toBe(
+      'The MDX body imports `glossary/outside.mdx`, which check did not read (see its `stray-file` or other warning); the build would read it into the site.',
+    );
+    expect(JSON.stringify(result.diagnostics)).not.toMatch(/Leaked|Secret body/);
+    // The term stays in the model: the problem is what it imports.
+    expect(ids(result.handbook.glossary)).toEqual(['importer', 'okr-owner']);
+  });
+
+  it.each([
+    ['a relative path leading out', '../../secret.txt?raw', 'import text from', 18],
+    ['an absolute path', '/etc/passwd?raw', 'import text from', 18],
+    ['a file: URL', 'file:///etc/passwd', 'import text from', 18],
+    ['a re-export', '../../components.js', 'export * from', 15],
+    ['a package path with `..`', 'some-package/../../../etc/passwd', 'import text from', 18],
+  ])('refuses %s, on the name', async (_name, source, how, column) => {
+    const result = await expectOnly({ [IMPORTER]: importer(source, how) }, [at(column)]);
+    expect(only(result.diagnostics, IMPORTER).message).toContain(source);
+    // The term stays in the model: the problem is what it imports.
+    expect(ids(result.handbook.glossary)).toEqual(['importer', 'okr-owner']);
+  });
+
+  it('refuses a dynamic import of a literal path leading out, on the name', async () => {
+    const text = "---\nterm: Importer\nsummary: Imports a file.\n---\nexport const text = (await import('../../secret.txt?raw')).default;\n\n{text}\n";
+    await expectOnly({ [IMPORTER]: text }, [at(35)]);
+  });
+
+  it('accepts imports of packages and of files inside the content folder', async () => {
+    const text = "---\nterm: Importer\nsummary: Imports a file.\n---\nimport { Aside } from 'some-package/components';\nimport data from '../people/lee-wong.md?raw';\nimport Other from './sponsor.mdx';\n\n<Aside>{data}</Aside>\n";
+    const sponsor = '---\nterm: Sponsor\nsummary: The executive who settles trade-offs.\n---\nHi.\n';
+    await expectOnly({ [IMPORTER]: text, 'glossary/sponsor.mdx': sponsor }, []);
+  });
+});
+
 describe('one file, two parsers: the location does not depend on which parser read it', () => {
   // An anchor anywhere in the front matter sends the file to the `yaml` parser instead of js-yaml.
   const fast = '---\nname: Ana Ruiz\nrole: Designer\n~: x\n---\n';
