@@ -18,6 +18,8 @@ export class FileLocator {
   private lineStarts: number[] | undefined;
   /** Each mapping's pairs by key text, built when a path first steps into it (a file may hold 100 000 unknown keys). */
   private readonly pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+  /** Plain top-level keys by their text, to their offset (-1 for a key written twice); null when the front matter is not that simple. */
+  private plainKeys: Map<string, number> | null | undefined;
   /** What each alias stands for, found when a key first turns out to be one. */
   private aliases: Map<Alias, Node | undefined> | undefined;
 
@@ -44,6 +46,10 @@ export class FileLocator {
   }
 
   private offsetOf(kind: 'value' | 'key' | 'map', path: readonly PathSegment[]): number | undefined {
+    if (kind === 'key' && path.length === 1 && typeof path[0] === 'string') {
+      const offset = this.plainTopLevelKeyOffset(path[0]);
+      if (offset !== undefined) return offset;
+    }
     this.document ??= parseYamlDocument(this.yaml);
     let node: unknown = this.document.contents;
     let pair: Pair | undefined;
@@ -67,6 +73,20 @@ export class FileLocator {
     if (kind === 'key' && pair) return rangeStart(pair.key) ?? fallback;
     if (kind === 'value' && pair && isEmptyValue(pair.value)) return rangeStart(pair.key) ?? fallback;
     return fallback;
+  }
+
+  /**
+   * Where a top-level key is, found in the text without parsing it again:
+   * parsing with positions is most of the time a file of 50 000 unknown keys
+   * takes. Only for front matter whose every line at the margin is a plain
+   * `key:` (or a comment), where such a line can be nothing but a top-level
+   * key; a key written twice, or any other front matter, is left to the
+   * parsed document.
+   */
+  private plainTopLevelKeyOffset(key: string): number | undefined {
+    if (this.plainKeys === undefined) this.plainKeys = indexPlainTopLevelKeys(this.yaml);
+    const offset = this.plainKeys?.get(key);
+    return offset === undefined || offset < 0 ? undefined : offset;
   }
 
   private pairsOf(map: YAMLMap): Map<string, Pair> {
@@ -112,6 +132,28 @@ export class FileLocator {
     }
     return { line: low + 1, column: offset - this.lineStarts[low]! + 1 };
   }
+}
+
+/** A line at the margin that is a plain key: `name:`, `owner: x`, `k12:` (no quotes, colons or comment marks in the key). */
+const PLAIN_KEY_LINE = /^([A-Za-z0-9_][^:#\r\n]*?)[ \t]*:(?:[ \t]|\r?$)/;
+
+/** See FileLocator.plainTopLevelKeyOffset. */
+function indexPlainTopLevelKeys(yaml: string): Map<string, number> | null {
+  const keys = new Map<string, number>();
+  for (let start = 0; start < yaml.length; ) {
+    const end = yaml.indexOf('\n', start);
+    const line = yaml.slice(start, end === -1 ? yaml.length : end);
+    const first = line.charCodeAt(0);
+    // Indented, blank and comment lines belong to the keys above them or to nothing.
+    if (line.length > 0 && first !== 0x20 && first !== 0x09 && first !== 0x0d && first !== 0x23) {
+      const match = PLAIN_KEY_LINE.exec(line);
+      if (!match) return null;
+      keys.set(match[1]!, keys.has(match[1]!) ? -1 : start);
+    }
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return keys;
 }
 
 function scalarKeyText(key: { value: unknown }): string {
