@@ -9,6 +9,7 @@ import { SETTINGS_FILE, walkContent, type Kind } from './load/walk-content.js';
 import type { Handbook } from './model/handbook.js';
 import { resolveHandbook } from './model/resolve-handbook.js';
 import type { Diagnostic, Problem, Severity } from './problem.js';
+import { mdxImportsWith } from './rules/mdx-import.js';
 import { RULES } from './rules/index.js';
 import type { RuleContext } from './rules/rule.js';
 
@@ -109,7 +110,7 @@ export async function checkHandbook({ contentDir, today, keepDeclarations = fals
 
   // Only a handbook with MDX files pays for loading the MDX compiler.
   const hasMdx = declarations.glossary.some((term) => term.extension === '.mdx');
-  const compileMdx = hasMdx ? (await import('@mdx-js/mdx')).compileSync : undefined;
+  const mdx = hasMdx ? await import('@mdx-js/mdx') : undefined;
   const context: RuleContext = {
     handbook,
     declarations,
@@ -118,7 +119,7 @@ export async function checkHandbook({ contentDir, today, keepDeclarations = fals
     unresolved,
     asOfTrusted: loaded.asOfTrusted,
     loadProblems: [...listing.problems, ...readProblems, ...loaded.problems, ...declarations.problems, ...resolveProblems],
-    ...(compileMdx && { compileMdx }),
+    ...(mdx && { compileMdx: mdx.compileSync, mdxImports: mdxImportsWith(mdx.createProcessor) }),
   };
   const problems: { problem: Problem; severity: Severity }[] = [];
   for (const rule of RULES) {

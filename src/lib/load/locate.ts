@@ -1,6 +1,7 @@
-import { Document, isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Anchor, PathSegment } from '../problem.js';
 import { parseYamlDocument } from './front-matter.js';
+import { aliasTargets } from './yaml-aliases.js';
 
 export interface Position {
   line: number;
@@ -19,6 +20,8 @@ export class FileLocator {
   private readonly pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
   /** Plain top-level keys by their text, to their offset (-1 for a key written twice); null when the front matter is not that simple. */
   private plainKeys: Map<string, number> | null | undefined;
+  /** What each alias stands for, found when a key first turns out to be one. */
+  private aliases: Map<Alias, Node | undefined> | undefined;
 
   constructor(
     /** The file's text without a byte-order mark, as it was read. */
@@ -93,12 +96,29 @@ export class FileLocator {
       // The first pair of a key wins, as `find` would have it.
       for (const item of map.items) {
         if (!isPair(item)) continue;
-        const text = keyText(item.key);
+        const text = this.keyText(item.key);
         if (!pairs.has(text)) pairs.set(text, item);
       }
       this.pairsByKey.set(map, pairs);
     }
     return pairs;
+  }
+
+  /**
+   * A key as it appears in parsed data, as the `yaml` package names it:
+   * `~:` is the empty key, `[a, b]:` its flow text, and an alias key
+   * (`*k :`) the text of the scalar it repeats, or `*k` itself when it
+   * repeats a collection.
+   */
+  private keyText(key: unknown): string {
+    if (isAlias(key)) {
+      this.aliases ??= aliasTargets(this.document!);
+      const target = this.aliases.get(key);
+      return isScalar(target) ? scalarKeyText(target) : `*${key.source}`;
+    }
+    if (isScalar(key)) return scalarKeyText(key);
+    // In flow style, aliases left as written (`[ *k ]`), as the package writes a collection key.
+    return new Document(key).toString({ collectionStyle: 'flow', verifyAliasOrder: false }).trim();
   }
 
   private position(offset: number): Position {
@@ -114,7 +134,6 @@ export class FileLocator {
   }
 }
 
-/** A key as it appears in parsed data: `~:` is the empty key, `[a, b]:` its flow text. */
 /** A line at the margin that is a plain key: `name:`, `owner: x`, `k12:` (no quotes, colons or comment marks in the key). */
 const PLAIN_KEY_LINE = /^([A-Za-z0-9_][^:#\r\n]*?)[ \t]*:(?:[ \t]|\r?$)/;
 
@@ -137,9 +156,8 @@ function indexPlainTopLevelKeys(yaml: string): Map<string, number> | null {
   return keys;
 }
 
-function keyText(key: unknown): string {
-  if (isScalar(key)) return key.value === null ? '' : String(key.value);
-  return String(new Document(key)).trim();
+function scalarKeyText(key: { value: unknown }): string {
+  return key.value === null ? '' : String(key.value);
 }
 
 function rangeStart(node: unknown): number | undefined {
