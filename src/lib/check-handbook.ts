@@ -112,8 +112,7 @@ export async function checkHandbook({ contentDir, today, keepDeclarations = fals
   // Only a handbook with MDX bodies not seen before pays for loading the MDX compiler (see mdx-compiler.ts).
   // A body nested too deeply is markdown-nesting's problem, and could take the compiler down.
   const mdxBodies = declarations.glossary.filter((term) => term.extension === '.mdx' && !findTooDeepNesting(term.body)).map((term) => term.body);
-  const mdxCompiler = mdxBodies.length > 0 ? await prepareMdxCompiler(mdxBodies) : undefined;
-  const compileMdx = mdxCompiler?.compile;
+  const mdx = mdxBodies.length > 0 ? await prepareMdxCompiler(mdxBodies) : undefined;
   const context: RuleContext = {
     handbook,
     declarations,
@@ -122,7 +121,7 @@ export async function checkHandbook({ contentDir, today, keepDeclarations = fals
     unresolved,
     asOfTrusted: loaded.asOfTrusted,
     loadProblems: [...listing.problems, ...readProblems, ...loaded.problems, ...declarations.problems, ...resolveProblems],
-    ...(compileMdx && { compileMdx }),
+    ...(mdx && { compileMdx: mdx.compile, mdxImports: mdx.imports }),
   };
   const problems: { problem: Problem; severity: Severity }[] = [];
   for (const rule of RULES) {
@@ -131,7 +130,7 @@ export async function checkHandbook({ contentDir, today, keepDeclarations = fals
     const severity = setting.severity;
     for (const problem of runRule(() => rule.check(context, setting.options), rule.id)) problems.push({ problem, severity });
   }
-  mdxCompiler?.save();
+  mdx?.save();
 
   if (loaded.text !== undefined) locators.set(SETTINGS_FILE, new FileLocator(loaded.text, loaded.text, 0));
 

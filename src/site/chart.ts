@@ -75,7 +75,7 @@ export function shortNumber(value: number): string {
 /** Evenly spaced ticks from `min` to `max` whose step is a round number when one exists. */
 export function scaleTicks(min: number, max: number): number[] {
   const range = max - min;
-  if (!(range > 0)) return [min];
+  if (!(range > 0) || !Number.isFinite(range)) return Number.isFinite(min) ? [min] : [];
   const round = (step: number): boolean => {
     const magnitude = 10 ** Math.floor(Math.log10(step));
     const mantissa = Number((step / magnitude).toFixed(6));
@@ -103,15 +103,33 @@ function monthStarts(start: string, end: string): string[] {
 
 const r = (value: number): number => Math.round(value * 10) / 10;
 
+/** The default scale, drawn in place of one the chart could not draw. */
+const DEFAULT_SCALE = { min: 0, max: 1 };
+
+/**
+ * A scale the chart can divide by: finite ends, `min` below `max`, a finite
+ * width. Validation refuses any other, so this is a second line of defence:
+ * the chart never gets a coordinate that is not a number.
+ */
+function drawableScale(scale: { min: number; max: number }): { min: number; max: number } {
+  const width = scale.max - scale.min;
+  return Number.isFinite(scale.min) && Number.isFinite(scale.max) && width > 0 && Number.isFinite(width) ? scale : DEFAULT_SCALE;
+}
+
+/** `value` within 0-1; what is not a number at all (`∞ / ∞`) counts as 0. */
+function clamp01(value: number): number {
+  return Number.isNaN(value) ? 0 : Math.min(1, Math.max(0, value));
+}
+
 export function confidenceChart(input: ChartInput): ChartGeometry {
-  const { cycle, scale, checkIns, metric, asOf } = input;
+  const { cycle, checkIns, metric, asOf } = input;
+  const scale = drawableScale(input.scale);
   const sharedAxis = scale.min === 0 && scale.max === 1;
   const plot = { left: 60, right: WIDTH - (sharedAxis ? 24 : 66), top: 28, bottom: HEIGHT - 40 };
   const span = Math.max(1, daysBetween(cycle.start, cycle.end));
-  const clamp01 = (value: number): number => Math.min(1, Math.max(0, value));
   const xOf = (date: string): number => r(plot.left + clamp01(daysBetween(cycle.start, date) / span) * (plot.right - plot.left));
   const yOfFraction = (fraction: number): number => r(plot.bottom - clamp01(fraction) * (plot.bottom - plot.top));
-  const scaleRange = scale.max - scale.min || 1;
+  const scaleRange = scale.max - scale.min;
   const yOfConfidence = (confidence: number): number => yOfFraction((confidence - scale.min) / scaleRange);
 
   const yTicks: ChartTick[] = scaleTicks(scale.min, scale.max).map((value) => ({

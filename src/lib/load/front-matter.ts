@@ -3,6 +3,7 @@ import jsYaml from 'js-yaml';
 import { isMap, isPair, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 import { quoteName } from '../schema/describe-value.js';
 import type { FrontMatterSplit } from './read-texts.js';
+import { aliasExpansion, aliasProblems, MAX_ALIAS_EXPANSION } from './yaml-aliases.js';
 import { YAML_CORE_SCHEMA } from './yaml-core-schema.js';
 
 /** How far an alias may expand before the file is refused (a "billion laughs" guard). */
@@ -329,20 +330,28 @@ function parseYamlFully(yaml: string): YamlResult {
       },
     };
   }
+  // Only a text with a `*` has aliases; the rest never pays for the walk.
+  if (yaml.includes('*')) {
+    const aliasProblem = aliasProblems(document)[0];
+    if (aliasProblem) return { error: aliasProblem };
+    if (aliasExpansion(document) > MAX_ALIAS_EXPANSION) return { error: aliasBomb(yaml) };
+  }
   try {
     const data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     const tagProblems = tagProblemsOf(document, yaml);
     return tagProblems.length > 0 ? { data, tagProblems } : { data };
-  } catch (cause) {
-    const alias = yaml.search(/\*[^\s*]/);
-    return {
-      error: {
-        offset: Math.max(alias, 0),
-        message: 'Refused: aliases (`*name`) here expand into more data than any handbook needs.',
-        hint: 'Write the values out instead of repeating them through anchors and aliases.',
-      },
-    };
+  } catch {
+    return { error: aliasBomb(yaml) };
   }
+}
+
+/** Aliases that would expand into too much: reported at the first one. */
+function aliasBomb(yaml: string): YamlProblem {
+  return {
+    offset: Math.max(yaml.search(/\*[^\s*]/), 0),
+    message: 'Refused: aliases (`*name`) here expand into more data than any handbook needs.',
+    hint: 'Write the values out instead of repeating them through anchors and aliases.',
+  };
 }
 
 /**
@@ -366,6 +375,11 @@ function readTrustedFields(document: Document.Parsed): Record<string, unknown> {
   const errors = document.errors.map((error) => error.pos[0]);
   const repeated = firstRepeatedKey(document);
   if (repeated !== undefined) errors.push(repeated);
+  // A field holding an alias that cannot be read (endless, or naming no anchor) is as broken as a syntax error.
+  const problems = aliasProblems(document);
+  for (const problem of problems) errors.push(problem.offset);
+  // Aliases that would expand into too much: nothing is read, as for nesting too deep.
+  if (problems.length === 0 && aliasExpansion(document) > MAX_ALIAS_EXPANSION) return {};
   errors.sort((a, b) => a - b);
   const trusted = new Set<string>();
   const distrusted = new Set<string>();

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { okrHandbookCacheFolder } from '../cache-folder.js';
+import { mdxImportsWith, type MdxImport } from '../rules/mdx-import.js';
 
 /** What a failed compile says, as the mdx-syntax rule reads it. */
 export interface MdxCompileError {
@@ -16,25 +17,35 @@ export interface MdxCompileError {
 export interface MdxCompiler {
   /** Compiles a body; throws what the compiler threw (or, from the cache, what it threw last time). */
   compile(body: string): void;
+  /** The modules a body imports, and where it names them. */
+  imports(body: string): readonly MdxImport[];
   /** Remembers this check's outcomes for the next one. */
   save(): void;
 }
 
+/** What the compiler said of one body. */
+interface Outcome {
+  /** What compiling it threw; null when it compiled. */
+  error: MdxCompileError | null;
+  imports: MdxImport[];
+}
+
 interface CacheFile {
-  /** The compiler's version: another version's verdicts are not trusted. */
+  /** The compiler's version and this file's format: another's verdicts are not trusted. */
   compiler: string;
-  /** Outcome by the body's hash: null when it compiled. */
-  outcomes: Record<string, MdxCompileError | null>;
+  /** Outcome by the body's hash. */
+  outcomes: Record<string, Outcome>;
 }
 
 const CACHE_FILE = 'mdx-syntax.json';
+const FORMAT = 2;
 
 const hash = (body: string) => createHash('sha256').update(body).digest('base64url');
 
 /**
  * Compiling MDX is cheap, but loading the compiler costs about half a
  * second: most of what `check` of a small handbook would wait for. So each
- * body's outcome is kept in okr-handbook's cache folder, keyed by the body's
+ * body's outcome (what compiling it threw, and what it imports) is kept in okr-handbook's cache folder, keyed by the body's
  * hash and the compiler's version, and the compiler is loaded only when a
  * body has not been seen, as ESLint's cache does. The cache holds only the
  * bodies of the latest check, and a cache that cannot be read or written
@@ -49,36 +60,41 @@ export async function prepareMdxCompiler(bodies: readonly string[], { cacheFile 
   } catch {
     // No cache: every body is compiled.
   }
-  const cached = file ? readCache(file, version) : {};
+  const cached = file ? readCache(file, `${version}/${FORMAT}`) : {};
   const outcomes: CacheFile['outcomes'] = {};
   const missing = bodies.some((body) => !(hash(body) in cached));
-  const compileSync = missing ? (await import('@mdx-js/mdx')).compileSync : undefined;
+  const mdx = missing ? await import('@mdx-js/mdx') : undefined;
+  const findImports = mdx ? mdxImportsWith(mdx.createProcessor) : undefined;
+  const outcomeOf = (body: string): Outcome => {
+    const key = hash(body);
+    let outcome = outcomes[key] ?? cached[key];
+    if (outcome === undefined) {
+      // Only bodies listed up front are compiled: with none missing, the compiler was not loaded.
+      if (!mdx || !findImports) throw new Error('okr-handbook: an MDX body was compiled that the check did not list.');
+      let error: MdxCompileError | null = null;
+      try {
+        mdx.compileSync(body);
+      } catch (cause) {
+        const thrown = (cause ?? {}) as MdxCompileError;
+        error = { ...pick(thrown), reason: thrown.reason ?? thrown.message ?? String(cause) };
+      }
+      outcome = { error, imports: findImports(body) };
+    }
+    outcomes[key] = outcome;
+    return outcome;
+  };
   return {
     compile(body) {
-      const key = hash(body);
-      if (!(key in outcomes)) {
-        if (key in cached) outcomes[key] = cached[key]!;
-        else {
-          try {
-            // Only bodies listed up front are compiled: with none missing, the compiler was not loaded.
-            if (!compileSync) throw new Error('okr-handbook: an MDX body was compiled that the check did not list.');
-            compileSync(body);
-            outcomes[key] = null;
-          } catch (cause) {
-            const error = (cause ?? {}) as MdxCompileError;
-            outcomes[key] = { ...pick(error), reason: error.reason ?? error.message ?? String(cause) };
-          }
-        }
-      }
-      const outcome = outcomes[key];
-      if (outcome) throw outcome;
+      const { error } = outcomeOf(body);
+      if (error) throw error;
     },
+    imports: (body) => outcomeOf(body).imports,
     save() {
       if (!file || !missing) return;
       try {
         mkdirSync(path.dirname(file), { recursive: true });
         const temporary = `${file}.${process.pid}`;
-        writeFileSync(temporary, JSON.stringify({ compiler: version, outcomes } satisfies CacheFile));
+        writeFileSync(temporary, JSON.stringify({ compiler: `${version}/${FORMAT}`, outcomes } satisfies CacheFile));
         renameSync(temporary, file);
       } catch {
         // A read-only node_modules: the next check compiles again.

@@ -7,6 +7,7 @@ import { encoding } from './encoding.js';
 import { fileTooLarge } from './file-too-large.js';
 import { frontMatterLanguage } from './front-matter-language.js';
 import { markdownNesting } from './markdown-nesting.js';
+import { mdxImport } from './mdx-import.js';
 import { mdxSyntax } from './mdx-syntax.js';
 import { ownerAccepted } from './owner-accepted.js';
 import { ownerDeparted } from './owner-departed.js';
@@ -31,6 +32,7 @@ export const RULES: readonly Rule<any>[] = [
   frontMatterLanguage,
   markdownNesting,
   mdxSyntax,
+  mdxImport,
   schema,
   duplicateId,
   unresolvedReference,

@@ -4,6 +4,7 @@ import type { Handbook } from '../model/handbook.js';
 import type { OwnerVerdict } from '../model/judge-owner.js';
 import type { KnownIds, UnresolvedReference } from '../model/resolve-handbook.js';
 import type { Problem, Severity } from '../problem.js';
+import type { MdxImport } from './mdx-import.js';
 
 /** Everything a rule may look at. Rules never read files. */
 export interface RuleContext {
@@ -20,6 +21,8 @@ export interface RuleContext {
   loadProblems: readonly Problem[];
   /** @mdx-js/mdx's compiler, loaded only when the handbook has MDX files (it takes a while to load). */
   compileMdx?: (body: string) => unknown;
+  /** The modules an MDX body names in its imports, loaded with `compileMdx`. */
+  mdxImports?: (body: string) => readonly MdxImport[];
 }
 
 export interface Rule<Options extends object = object> {

@@ -26,8 +26,8 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, ObjectDocs>> = {
   "confidenceScaleSchema": {
     "description": "The confidence scale of check-ins.",
     "fields": {
-      "min": "Lowest confidence (no chance).",
-      "max": "Highest confidence (certain)."
+      "min": "Lowest confidence (no chance), from -1000000 to 1000000.",
+      "max": "Highest confidence (certain), from -1000000 to 1000000."
     }
   },
   "handbookSettingsSchema": {

@@ -1,15 +1,31 @@
 import { z } from 'zod';
 import { dateSchema, textSchema, webUrlSchema } from './fields.js';
 
+/**
+ * How far from 0 either end of the confidence scale may lie. Confidence is
+ * a judgement (0-1, 1-5, 0-10, 0-100); the limit keeps every scale's width
+ * a number the charts can divide by (`-1e308` to `1e308` is not: its width
+ * is infinite).
+ */
+export const CONFIDENCE_LIMIT = 1_000_000;
+
+const confidenceEndSchema = z
+  .number()
+  .min(-CONFIDENCE_LIMIT, { error: `must be at least -${CONFIDENCE_LIMIT}` })
+  .max(CONFIDENCE_LIMIT, { error: `must be at most ${CONFIDENCE_LIMIT}` });
+
 /** The confidence scale of check-ins. */
 export const confidenceScaleSchema = z
   .strictObject({
-    /** Lowest confidence (no chance). */
-    min: z.number(),
-    /** Highest confidence (certain). */
-    max: z.number(),
+    /** Lowest confidence (no chance), from -1000000 to 1000000. */
+    min: confidenceEndSchema,
+    /** Highest confidence (certain), from -1000000 to 1000000. */
+    max: confidenceEndSchema,
   })
-  .refine((scale) => scale.min < scale.max, { error: 'must have `min` below `max`' });
+  .refine((scale) => scale.min < scale.max, {
+    error: 'must have `min` below `max`',
+    params: { hint: 'Write the lowest confidence as `min` and the highest as `max`, e.g. `{ min: 0, max: 1 }`.' },
+  });
 
 /** A rule's setting: a severity, or a severity and options, as in ESLint. */
 export const ruleSettingSchema = z.union([

@@ -112,7 +112,17 @@ function describeValueIssue(
   }
   if (issue.code === 'custom' && expected.what === 'a mapping of fields') {
     // A check across fields, such as a scale whose `min` is not below its `max`.
-    return [{ rule: 'schema', file, anchor: at.value(...path), message: `\`${field}\` ${issue.message}.`, hint: 'Correct the values as described.' }];
+    const hint = typeof issue.params?.hint === 'string' ? issue.params.hint : 'Correct the values as described.';
+    return [{ rule: 'schema', file, anchor: at.value(...path), message: `\`${field}\` ${issue.message}.`, hint }];
+  }
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && typeof value === 'number') {
+    // A number out of its field's bounds: say the bound, not merely "a number".
+    const [bound, limit] =
+      issue.code === 'too_big'
+        ? [issue.inclusive ? 'at most' : 'below', `${issue.inclusive ? 'no greater than' : 'below'} ${issue.maximum}`]
+        : [issue.inclusive ? 'at least' : 'above', `${issue.inclusive ? 'no less than' : 'above'} ${issue.minimum}`];
+    const must = issue.message.startsWith('must ') ? issue.message : `must be ${bound} ${issue.code === 'too_big' ? issue.maximum : issue.minimum}`;
+    return [{ rule: 'schema', file, anchor: at.value(...path), message: `\`${field}\` ${must}, not ${value}.`, hint: `Write a number ${limit}.` }];
   }
   const found = describeValue(value);
   return [

@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { page, runBuild } from '../../helpers/build-fixture.js';
 import { writeHandbook } from '../../helpers/fixture-handbook.js';
 
@@ -86,5 +88,42 @@ describe('npm run build refuses what check refuses', () => {
     const failed = runBuild('--content', content, '--out', `${content}-site`);
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain('Could not render the body of `glossary/throws.mdx`: boom in the body');
+  }, 180_000);
+});
+
+describe('npm run build reads nothing outside the content folder through an MDX import', () => {
+  const SECRET = 'SECRET-OUTSIDE-THE-CONTENT-FOLDER';
+  let outside: string;
+  beforeAll(() => {
+    outside = mkdtempSync(path.join(tmpdir(), 'okr-handbook-outside-'));
+    writeFileSync(path.join(outside, 'secret.txt'), `${SECRET}\n`);
+    writeFileSync(path.join(outside, 'secret.mdx'), `---\nterm: Secret\nsummary: Outside.\n---\n${SECRET}\n`);
+  });
+  afterAll(() => rmSync(outside, { recursive: true, force: true }));
+
+  const importer = (source: string) => `---\nterm: Importer\nsummary: Imports a file.\n---\nimport text from '${source}';\n\n{text}\n`;
+
+  it('refuses at check an import of a linked MDX file check did not read, naming the import', () => {
+    const content = writeHandbook({ 'glossary/importer.mdx': importer('./outside.mdx') });
+    symlinkSync(path.join(outside, 'secret.mdx'), path.join(content, 'glossary/outside.mdx'));
+    const out = `${content}-site`;
+    const refused = runBuild('--content', content, '--out', out);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toMatch(/glossary\/importer\.mdx\n\s+5:18\s+error\s.*mdx-import/);
+    expect(refused.stdout + refused.stderr).not.toContain(SECRET);
+    expect(existsSync(out)).toBe(false);
+  }, 90_000);
+
+  it('refuses in the build an import that leaves the folder only through a link check could not see, naming the file', () => {
+    // `assets/` is no kind folder, so check never looks at its link; the import's path stays inside the folder.
+    const content = writeHandbook({ 'glossary/importer.mdx': importer('../assets/leak.txt?raw') });
+    mkdirSync(path.join(content, 'assets'));
+    symlinkSync(path.join(outside, 'secret.txt'), path.join(content, 'assets/leak.txt'));
+    const out = `${content}-site`;
+    const refused = runBuild('--content', content, '--out', out);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain('glossary/importer.mdx: the MDX body imports "../assets/leak.txt?raw", which resolves outside the content folder');
+    expect(refused.stdout + refused.stderr).not.toContain(SECRET);
+    expect(existsSync(path.join(out, 'glossary/importer/index.html'))).toBe(false);
   }, 180_000);
 });

@@ -1,12 +1,14 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { compile } from '@mdx-js/mdx';
 import type { MarkdownProcessor } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
+import { glossaryMdxText } from '../../../src/integrations/glossary-mdx.js';
 import { markdownBodies } from '../../../src/lib/build/render-bodies.js';
 import type { CheckResult } from '../../../src/lib/check-handbook.js';
 import type { Document, Handbook } from '../../../src/lib/model/handbook.js';
+import { mdxImportsWith, type MdxImport } from '../../../src/lib/rules/mdx-import.js';
 import { serializeHandbook } from '../../../src/lib/model/serialize-handbook.js';
 import { needsAttention } from '../../../src/site/attention.js';
 import { confidenceChart } from '../../../src/site/chart.js';
@@ -104,7 +106,7 @@ export class BuildSteps {
       if (link !== undefined && !/^https?:\/\//i.test(link)) failures.push({ kind: 'edit link: a scheme other than http(s)', detail: visible(link) });
     });
     for (const body of markdownBodies(handbook)) failures.push(...(await this.render(body)));
-    failures.push(...(await compileMdxFiles(contentDir, handbook)));
+    failures.push(...(await compileMdxTerms(contentDir, handbook)));
     return failures;
   }
 
@@ -126,43 +128,34 @@ export class BuildSteps {
 }
 
 /**
- * The glossary's MDX files, as the build's content collection (`glossary/*.mdx`)
- * and Astro's MDX integration read them: front matter with its parser, then
- * an MDX compile. Compiling is enough to find what breaks a build; nothing is run.
+ * The glossary's MDX bodies, as the build gets them: from the validated
+ * model, served by the glossary-mdx plugin under each file's own path, so
+ * no file is read from the glossary folder (a link there that check refused
+ * is not a term, so the build never sees it). What a body imports is read
+ * from disk by the build, though: every file an import names must lie in
+ * the content folder once links are resolved, or check must have refused it.
+ * Compiling is enough to find what breaks a build; nothing is run.
  */
 const compiled = new Map<string, Failure | undefined>();
+let mdxImports: ((body: string) => readonly MdxImport[]) | undefined;
 
-async function compileMdxFiles(contentDir: string, handbook: Handbook): Promise<Failure[]> {
+async function compileMdxTerms(contentDir: string, handbook: Handbook): Promise<Failure[]> {
   const failures: Failure[] = [];
-  for (const term of handbook.glossary) {
-    if (term.format === 'mdx' && !term.source.file.endsWith('.mdx')) {
-      failures.push({ kind: 'MDX term the build renders as Markdown (not in `glossary/*.mdx`)', detail: visible(term.source.file) });
-    }
-  }
-  const glossary = path.join(contentDir, 'glossary');
-  let names: string[];
-  try {
-    names = readdirSync(glossary).filter((name) => name.endsWith('.mdx') && !name.startsWith('.'));
-  } catch {
-    return failures;
-  }
   const root = realpathSync(contentDir);
-  for (const name of names) {
-    const file = path.join(glossary, name);
-    try {
-      if (!statSync(file).isFile()) continue;
-    } catch {
-      continue;
-    }
-    // Astro's glob loader follows links; `check` reads nothing outside the content folder, so the build may not either.
-    if (!realpathSync(file).startsWith(root + path.sep)) {
-      failures.push({ kind: 'the build reads an MDX file outside the content folder through a link check refused', detail: `glossary/${visible(name)}` });
-      continue;
-    }
-    const code = readFileSync(file, 'utf8');
+  for (const term of handbook.glossary) {
+    if (term.format !== 'mdx') continue;
+    const code = glossaryMdxText(term);
     if (!compiled.has(code)) compiled.set(code, await compileMdx(code));
     const failure = compiled.get(code);
-    if (failure) failures.push({ kind: failure.kind, detail: `glossary/${visible(name)}: ${failure.detail}` });
+    if (failure) failures.push({ kind: failure.kind, detail: `${visible(term.source.file)}: ${failure.detail}` });
+    mdxImports ??= mdxImportsWith((await import('@mdx-js/mdx')).createProcessor);
+    for (const { source } of mdxImports(term.body)) {
+      const target = /^\.{1,2}\//.test(source) ? path.resolve(contentDir, path.dirname(term.source.file), source.replace(/[?#].*$/s, '')) : undefined;
+      if (target === undefined || !existsSync(target)) continue;
+      if (!realpathSync(target).startsWith(root + path.sep)) {
+        failures.push({ kind: 'the build reads a file outside the content folder through an MDX import check passed', detail: `${visible(term.source.file)} imports ${visible(source)}` });
+      }
+    }
   }
   return failures;
 }

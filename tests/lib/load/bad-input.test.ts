@@ -313,6 +313,60 @@ describe('YAML that does not parse', () => {
     expect(result.handbook.people.find((person) => person.id === 'ana-ruiz')?.role).toBe('Ana Ruiz');
   });
 
+  it('refuses aliases that repeat a large value many times, before expanding them', async () => {
+    // 2 000 initiatives repeated by 99 aliases would be 200 000 initiatives: seconds of checking, and more for the build.
+    const initiatives = Array.from({ length: 2_000 }, (_, i) => `{ title: i${i}, owner: lee-wong }`).join(', ');
+    const aliases = '  - *kr\n'.repeat(99);
+    const text = `---\ntitle: Repeat\ncycle: 2026-q3\nowner: priya-shah\naccepted: 2026-06-26\nkeyResults:\n  - &kr { id: r, title: R, owner: lee-wong, accepted: 2026-06-26, initiatives: [${initiatives}] }\n${aliases}---\n`;
+    const started = performance.now();
+    const file = 'objectives/2026-q3/repeat.md';
+    const result = await expectOnly({ [file]: text }, [{ rule: 'yaml-syntax', severity: 'error', file, line: 8, column: 5 }]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(only(result.diagnostics, file).message).toMatch(/alias/i);
+    expectBaseModel(result);
+  });
+
+  it.each([
+    ['a list holding itself', '---\nname: Ana Ruiz\nrole: &r [*r]\n---\n', 3, 11],
+    ['a mapping holding itself', '---\nname: Ana Ruiz\nrole: &r\n  again: *r\n---\n', 4, 10],
+    ['a key holding itself', '---\nname: Ana Ruiz\n? &k [*k]\n: x\n---\n', 3, 7],
+  ])('refuses an alias inside the value its anchor marks (%s) on the alias, without a crash', async (_name, text, line, column) => {
+    const result = await expectOnly({ [EXTRA]: text }, [{ rule: 'yaml-syntax', severity: 'error', file: EXTRA, line, column }]);
+    const { message, hint } = only(result.diagnostics, EXTRA);
+    expect(message).toMatch(/alias `\*[rk]` refers to a value that contains it/);
+    expect(hint).toMatch(/write the value out/);
+    expectBaseModel(result);
+  });
+
+  it('refuses an alias whose anchor comes after it, or nowhere, on the alias', async () => {
+    const result = await expectOnly({ [EXTRA]: '---\nname: Ana Ruiz\nrole: *job\nteam: &job growth\n---\n' }, [
+      { rule: 'yaml-syntax', severity: 'error', file: EXTRA, line: 3, column: 7 },
+    ]);
+    expect(only(result.diagnostics, EXTRA).message).toBe('The alias `*job` refers to no anchor `&job` before it.');
+    expectBaseModel(result);
+  });
+
+  it('reads an alias used as a key as the text it repeats', async () => {
+    // `*t :` stands for `team:`, as the `yaml` package reads it.
+    const result = await expectOnly({ [EXTRA]: '---\nname: Ana Ruiz\nrole: &t team\n*t : growth\n---\n' }, []);
+    expect(result.handbook.people.find((person) => person.id === 'ana-ruiz')).toMatchObject({ role: 'team', team: { id: 'growth' } });
+    expectBaseModel(result);
+  });
+
+  it.each([
+    ['a value as key, anchored as a value', '---\nname: &n Ana Ruiz\n*n : x\n---\n', 'Ana Ruiz'],
+    ['a list as key', '---\nname: Ana Ruiz\nk: &k [a]\n*k : x\n---\n', '*k'],
+    ['an alias inside a key', '---\nname: Ana Ruiz\nk: &k role\n[*k, b]: x\n---\n', '[ *k, b ]'],
+  ])('reports an unknown alias key (%s) on the alias', async (_name, text, field) => {
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.endsWith(': x')) + 1;
+    const result = await check({ [EXTRA]: text });
+    const unknown = result.diagnostics.filter((d) => d.file === EXTRA && d.message === `Unknown field \`${field}\`.`);
+    expect(located(unknown)).toEqual([{ rule: 'schema', severity: 'error', file: EXTRA, line, column: 1 }]);
+    expect(located(result.diagnostics)).toContainEqual(CANARY_FOUND);
+    expectBaseModel(result);
+  });
+
   it('refuses thousands of nested brackets without overflowing the stack', async () => {
     const result = await expectOnly({ [EXTRA]: `---\nname: Ana Ruiz\nrole: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\n` }, [
       { rule: 'yaml-syntax', severity: 'error', file: EXTRA, line: 2, column: 1 },
@@ -473,6 +527,56 @@ describe('files that are not content', () => {
   });
 });
 
+describe('what an MDX body imports stays inside the content folder', () => {
+  const IMPORTER = 'glossary/importer.mdx';
+  /** A term whose body imports `source` on line 5, with its name from column 18. */
+  const importer = (source: string, how = 'import text from') => `---\nterm: Importer\nsummary: Imports a file.\n---\n${how} '${source}';\n\n{text}\n`;
+  const at = (column: number) => ({ rule: 'mdx-import', severity: 'error', file: IMPORTER, line: 5, column }) as const;
+
+  it('refuses an import of a linked MDX file that check did not read, on the name', async () => {
+    const outside = temporaryFolder();
+    writeFileSync(path.join(outside, 'secret.mdx'), '---\nterm: Secret\nsummary: Leaked.\n---\nSecret body.\n');
+    const contentDir = writeHandbook({ ...CANARY, [IMPORTER]: importer('./outside.mdx') });
+    symlinkSync(path.join(outside, 'secret.mdx'), path.join(contentDir, 'glossary', 'outside.mdx'));
+    const result = await checkHandbook({ contentDir, today: '2026-08-20' });
+    expect(located(result.diagnostics)).toEqual([
+      at(18),
+      CANARY_FOUND,
+      { rule: 'stray-file', severity: 'warn', file: 'glossary/outside.mdx', line: 1, column: 1 },
+    ]);
+    expect(only(result.diagnostics, IMPORTER).message).toBe(
+      'The MDX body imports `glossary/outside.mdx`, which check did not read (see its `stray-file` or other warning); the build would read it into the site.',
+    );
+    expect(JSON.stringify(result.diagnostics)).not.toMatch(/Leaked|Secret body/);
+    // The term stays in the model: the problem is what it imports.
+    expect(ids(result.handbook.glossary)).toEqual(['importer', 'okr-owner']);
+  });
+
+  it.each([
+    ['a relative path leading out', '../../secret.txt?raw', 'import text from', 18],
+    ['an absolute path', '/etc/passwd?raw', 'import text from', 18],
+    ['a file: URL', 'file:///etc/passwd', 'import text from', 18],
+    ['a re-export', '../../components.js', 'export * from', 15],
+    ['a package path with `..`', 'some-package/../../../etc/passwd', 'import text from', 18],
+  ])('refuses %s, on the name', async (_name, source, how, column) => {
+    const result = await expectOnly({ [IMPORTER]: importer(source, how) }, [at(column)]);
+    expect(only(result.diagnostics, IMPORTER).message).toContain(source);
+    // The term stays in the model: the problem is what it imports.
+    expect(ids(result.handbook.glossary)).toEqual(['importer', 'okr-owner']);
+  });
+
+  it('refuses a dynamic import of a literal path leading out, on the name', async () => {
+    const text = "---\nterm: Importer\nsummary: Imports a file.\n---\nexport const text = (await import('../../secret.txt?raw')).default;\n\n{text}\n";
+    await expectOnly({ [IMPORTER]: text }, [at(35)]);
+  });
+
+  it('accepts imports of packages and of files inside the content folder', async () => {
+    const text = "---\nterm: Importer\nsummary: Imports a file.\n---\nimport { Aside } from 'some-package/components';\nimport data from '../people/lee-wong.md?raw';\nimport Other from './sponsor.mdx';\n\n<Aside>{data}</Aside>\n";
+    const sponsor = '---\nterm: Sponsor\nsummary: The executive who settles trade-offs.\n---\nHi.\n';
+    await expectOnly({ [IMPORTER]: text, 'glossary/sponsor.mdx': sponsor }, []);
+  });
+});
+
 describe('one file, two parsers: the location does not depend on which parser read it', () => {
   // An anchor anywhere in the front matter sends the file to the `yaml` parser instead of js-yaml.
   const fast = '---\nname: Ana Ruiz\nrole: Designer\n~: x\n---\n';
@@ -573,12 +677,54 @@ describe('a syntax error in handbook.yaml is the one problem', () => {
     expect(result.handbook.settings).toMatchObject({ title: 'Test Handbook', asOf: '2026-08-20' });
   });
 
+  it('reports an alias inside its own value once, and reads the other fields', async () => {
+    const result = await checkSettings('title: Test Handbook\norganization: Testco\nasOf: 2026-08-20\nrules: &r { owner-load: *r }\n');
+    expect(located(result.diagnostics)).toEqual([CANARY_FOUND, { rule: 'yaml-syntax', severity: 'error', file: 'handbook.yaml', line: 4, column: 25 }]);
+    expect(result.handbook.settings).toMatchObject({ title: 'Test Handbook', organization: 'Testco', asOf: '2026-08-20' });
+  });
+
   it('without a syntax error, still reports missing fields', async () => {
     const result = await checkSettings('asOf: 2026-08-20\n');
     expect(result.diagnostics.filter((d) => d.file === 'handbook.yaml').map((d) => d.message)).toEqual([
       'Required field `title` is missing.',
       'Required field `organization` is missing.',
     ]);
+  });
+});
+
+describe('the confidence scale in handbook.yaml', () => {
+  const settings = (scale: string) => ({ 'handbook.yaml': `${BASE_HANDBOOK['handbook.yaml']}confidence: ${scale}\n` });
+
+  it('refuses ends whose distance no number holds (-1e308 to 1e308) on each value, and charts keep the default scale', async () => {
+    const result = await expectOnly(settings('{ min: -1e308, max: 1e308 }'), [
+      { rule: 'schema', severity: 'error', file: 'handbook.yaml', line: 4, column: 20 },
+      { rule: 'schema', severity: 'error', file: 'handbook.yaml', line: 4, column: 33 },
+    ]);
+    const [low, high] = result.diagnostics.filter((d) => d.file === 'handbook.yaml');
+    expect(low).toMatchObject({ message: '`confidence.min` must be at least -1000000, not -1e+308.', hint: 'Write a number no less than -1000000.' });
+    expect(high).toMatchObject({ message: '`confidence.max` must be at most 1000000, not 1e+308.', hint: 'Write a number no greater than 1000000.' });
+    expect(result.handbook.settings.confidence).toEqual({ min: 0, max: 1 });
+    expectBaseModel(result);
+  });
+
+  it.each([
+    ['.inf', 'infinity (`.inf`)'],
+    ['-.inf', 'minus infinity (`-.inf`)'],
+    ['.nan', 'NaN'],
+  ])('refuses %s as an end, saying what it is', async (end, shown) => {
+    const result = await expectOnly(settings(`{ min: ${end}, max: 1 }`), [{ rule: 'schema', severity: 'error', file: 'handbook.yaml', line: 4, column: 20 }]);
+    expect(only(result.diagnostics, 'handbook.yaml').message).toBe(`\`confidence.min\` must be a number, not ${shown}.`);
+    expectBaseModel(result);
+  });
+
+  it('refuses `min` above `max` with a hint that says which is which', async () => {
+    const result = await expectOnly(settings('{ min: 1, max: 0 }'), [{ rule: 'schema', severity: 'error', file: 'handbook.yaml', line: 4, column: 13 }]);
+    expect(only(result.diagnostics, 'handbook.yaml').hint).toBe('Write the lowest confidence as `min` and the highest as `max`, e.g. `{ min: 0, max: 1 }`.');
+  });
+
+  it('accepts a scale at the limits', async () => {
+    const result = await expectOnly(settings('{ min: -1000000, max: 1000000 }'), []);
+    expect(result.handbook.settings.confidence).toEqual({ min: -1_000_000, max: 1_000_000 });
   });
 });
 

@@ -43,6 +43,15 @@ describe('showValue', () => {
     for (let i = 0; i < 1_000; i++) deep = [deep];
     expect(showValue(deep)).toBe(`${'['.repeat(40)}…`);
   });
+
+  it('shows a value that contains itself, as YAML `&a [*a]` reads, without overflowing the stack', () => {
+    const list: unknown[] = [];
+    list.push(list);
+    const map: Record<string, unknown> = {};
+    map.x = map;
+    expect(showValue(list)).toBe(`${'['.repeat(40)}…`);
+    expect(describeValue(map)).toBe(`the mapping \`${'{x: '.repeat(10)}…\``);
+  });
 });
 
 describe('quoteName', () => {
