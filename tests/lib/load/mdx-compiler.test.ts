@@ -44,7 +44,7 @@ describe('prepareMdxCompiler', () => {
     seed.save();
     const data = JSON.parse(readFileSync(cacheFile, 'utf8')) as { compiler: string; outcomes: Record<string, unknown> };
     // A cache claiming the broken body compiles is believed, which shows the compiler was not asked…
-    for (const key of Object.keys(data.outcomes)) data.outcomes[key] = null;
+    for (const key of Object.keys(data.outcomes)) data.outcomes[key] = { error: null, imports: [] };
     writeFileSync(cacheFile, JSON.stringify(data));
     const cached = await prepareMdxCompiler([BROKEN], { cacheFile });
     expect(thrown(() => cached.compile(BROKEN))).toBeUndefined();
