@@ -1,10 +1,10 @@
-// `npm run docs:rules`: rewrites the rule table in README.md from the rule modules.
+// `npm run docs:rules`: rewrites the rule table in docs/authoring.md from the rule modules.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { RULES } from '../src/lib/rules/index.js';
 import { renderRuleTable, replaceRuleTable } from '../src/lib/rules/rule-table.js';
 
-const readmePath = new URL('../README.md', import.meta.url);
-const readme = readFileSync(readmePath, 'utf8');
-const updated = replaceRuleTable(readme, renderRuleTable(RULES));
-if (updated !== readme) writeFileSync(readmePath, updated);
-console.log(updated === readme ? 'README.md rule table is up to date.' : 'README.md rule table rewritten.');
+const docPath = new URL('../docs/authoring.md', import.meta.url);
+const doc = readFileSync(docPath, 'utf8');
+const updated = replaceRuleTable(doc, renderRuleTable(RULES));
+if (updated !== doc) writeFileSync(docPath, updated);
+console.log(updated === doc ? 'docs/authoring.md rule table is up to date.' : 'docs/authoring.md rule table rewritten.');

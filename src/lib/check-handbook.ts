@@ -7,9 +7,10 @@ import { readTexts } from './load/read-texts.js';
 import { unreadFileProblem } from './load/unread-file-problem.js';
 import { SETTINGS_FILE, walkContent, type Kind } from './load/walk-content.js';
 import type { Handbook } from './model/handbook.js';
+import { prepareMdxCompiler } from './load/mdx-compiler.js';
 import { resolveHandbook } from './model/resolve-handbook.js';
+import { findTooDeepNesting } from './rules/markdown-nesting.js';
 import type { Diagnostic, Problem, Severity } from './problem.js';
-import { mdxImportsWith } from './rules/mdx-import.js';
 import { RULES } from './rules/index.js';
 import type { RuleContext } from './rules/rule.js';
 
@@ -108,9 +109,10 @@ export async function checkHandbook({ contentDir, today, keepDeclarations = fals
   const { handbook, known, judgeOwner, unresolved, problems: resolveProblems } = resolveHandbook(declarations, loaded.settings, [...listing.refused, ...unread]);
   for (const term of handbook.glossary) term.rules = RULES.filter((rule) => rule.term === term.id).map((rule) => rule.id);
 
-  // Only a handbook with MDX files pays for loading the MDX compiler.
-  const hasMdx = declarations.glossary.some((term) => term.extension === '.mdx');
-  const mdx = hasMdx ? await import('@mdx-js/mdx') : undefined;
+  // Only a handbook with MDX bodies not seen before pays for loading the MDX compiler (see mdx-compiler.ts).
+  // A body nested too deeply is markdown-nesting's problem, and could take the compiler down.
+  const mdxBodies = declarations.glossary.filter((term) => term.extension === '.mdx' && !findTooDeepNesting(term.body)).map((term) => term.body);
+  const mdx = mdxBodies.length > 0 ? await prepareMdxCompiler(mdxBodies) : undefined;
   const context: RuleContext = {
     handbook,
     declarations,
@@ -119,7 +121,7 @@ export async function checkHandbook({ contentDir, today, keepDeclarations = fals
     unresolved,
     asOfTrusted: loaded.asOfTrusted,
     loadProblems: [...listing.problems, ...readProblems, ...loaded.problems, ...declarations.problems, ...resolveProblems],
-    ...(mdx && { compileMdx: mdx.compileSync, mdxImports: mdxImportsWith(mdx.createProcessor) }),
+    ...(mdx && { compileMdx: mdx.compile, mdxImports: mdx.imports }),
   };
   const problems: { problem: Problem; severity: Severity }[] = [];
   for (const rule of RULES) {
@@ -128,6 +130,7 @@ export async function checkHandbook({ contentDir, today, keepDeclarations = fals
     const severity = setting.severity;
     for (const problem of runRule(() => rule.check(context, setting.options), rule.id)) problems.push({ problem, severity });
   }
+  mdx?.save();
 
   if (loaded.text !== undefined) locators.set(SETTINGS_FILE, new FileLocator(loaded.text, loaded.text, 0));
 

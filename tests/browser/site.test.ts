@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runBuild } from '../helpers/build-fixture.js';
+import { runBuild } from '../helpers/build-fixture.js';
+import { DEMO_HANDBOOK } from '../helpers/demo-handbook.js';
 import { serveStatic } from '../helpers/static-server.js';
 
 // Debian's Chromium; no tool here downloads a browser.
@@ -17,11 +18,11 @@ let addresses: [string, string][];
 
 beforeAll(async () => {
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'okr-handbook-browser-')), 'site');
-  const build = runBuild('--content', path.join(ROOT, 'content'), '--out', out, '--base', '/okrs/');
+  const build = runBuild('--content', DEMO_HANDBOOK, '--out', out, '--base', '/okrs/');
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
   const model = JSON.parse(readFileSync(path.join(out, 'handbook.json'), 'utf8'));
   const objective = model.objectives.find((o: { keyResults: unknown[] }) => o.keyResults.length > 0);
-  // One page of each kind, chosen from the model so the test follows the demo.
+  // One page of each kind, chosen from the model so the test follows the fixture.
   addresses = [
     ['home', ''],
     ['objectives', 'objectives/'],

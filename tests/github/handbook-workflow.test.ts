@@ -1,3 +1,4 @@
+import { runCommand } from '../helpers/run-command.js';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,10 +91,9 @@ describe('.github/workflows/handbook.yml', () => {
     }
     execFileSync('git', ['init', '-q'], { cwd: repo });
 
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-    delete env.INIT_CWD; // set by `npm test`; the workflow runs `npm run` from the repository root
+    // The workflow runs `npm run check` from the repository root.
     const { args } = npmRun(stepRunning(pullRequest, 'check')!)!;
-    const result = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/check.ts'), ...args], { cwd: repo, env, encoding: 'utf8' });
+    const result = runCommand(['check', ...args], { cwd: repo });
     expect(result.status).toBe(1); // the step fails on errors
 
     // https://docs.github.com/actions/reference/workflows-and-actions/workflow-commands:

@@ -1,35 +1,21 @@
+
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleScript } from '../../src/lib/build/bundle-script.js';
+import { build } from 'esbuild';
+import { ROOT, runCommand, runCommandAsync, type RunResult } from './run-command.js';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { ROOT };
 
-/** Runs the real `npm run build` entry point, as a user or CI would. */
-export function runBuild(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/build.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+/** Runs the real `okr-handbook build`, as a user or CI would. */
+export function runBuild(...args: string[]): RunResult {
+  return runCommand(['build', ...args]);
 }
 
 /** `runBuild`, without blocking: for builds side by side. */
-export function runBuildAsync(...args: string[]): Promise<ReturnType<typeof runBuild>> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/build.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+export function runBuildAsync(...args: string[]): Promise<RunResult> {
+  return runCommandAsync(['build', ...args]);
 }
 
 /** A built page's HTML, by site path (`/objectives/retention/`). */
@@ -47,6 +33,6 @@ export async function bundleWorker(entry: string): Promise<{ dir: string; script
   const name = path.basename(entry, '.ts');
   const dir = mkdtempSync(path.join(ROOT, `node_modules/.cache/${name}-test-`));
   const script = path.join(dir, `${name}.mjs`);
-  await bundleScript(path.join(ROOT, entry), script);
+  await build({ entryPoints: [path.join(ROOT, entry)], outfile: script, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'silent' });
   return { dir, script };
 }

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/build-fixture.js';
+import { COMMAND, ROOT } from '../helpers/run-command.js';
 import { writeHandbook } from '../helpers/fixture-handbook.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -55,9 +55,9 @@ beforeAll(async () => {
   contentDir = writeHandbook();
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+  server = spawn(process.execPath, [COMMAND, 'dev', '--content', contentDir, '--port', String(port), '--host', '127.0.0.1'], {
     cwd: ROOT,
-    env: { ...devEnvironment(), OKR_HANDBOOK_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    env: { ...devEnvironment(), NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout!.on('data', (chunk) => (output += chunk));
@@ -71,7 +71,7 @@ afterAll(async () => {
   server?.kill();
 });
 
-describe('npm run dev', () => {
+describe('okr-handbook dev', () => {
   it('reports a problem in the terminal and in the open page as soon as the file is saved, then recovers when it is fixed', async () => {
     const page = await browser.newPage();
     // The page listens for reloads once Vite's client has connected.

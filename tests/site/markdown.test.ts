@@ -5,16 +5,16 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { markdownOptions, rehypeBaseLinks } from '../../src/site/markdown.js';
+import { DEMO_HANDBOOK } from '../helpers/demo-handbook.js';
 
 const BASE = '/okrs/';
 
-/** Every body of the demo handbook, front matter cut off. */
+/** Every body of the demo handbook (the tests' copy), front matter cut off. */
 function demoBodies(): string[] {
-  const dir = path.resolve(import.meta.dirname, '../../content');
-  return readdirSync(dir, { recursive: true })
+  return readdirSync(DEMO_HANDBOOK, { recursive: true })
     .map(String)
     .filter((file) => file.endsWith('.md'))
-    .map((file) => readFileSync(path.join(dir, file), 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n?/, ''));
+    .map((file) => readFileSync(path.join(DEMO_HANDBOOK, file), 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n?/, ''));
 }
 
 /** Bodies built to reach each branch of the fast paths: what SmartyPants and raw HTML change, and what they leave. */

@@ -11,12 +11,14 @@ export const BUILD_MARKER = '.okr-handbook-build.json';
 export interface BuildMarker {
   /** The files the build wrote, relative to the output folder, `/`-separated, sorted. */
   files: string[];
+  /** The path the site was built to be served under (`/`, `/okrs/`): `okr-handbook preview` serves it there. */
+  base?: string;
 }
 
 /** The marker's text: the same files give the same bytes, so two builds of one handbook stay identical. */
-export function formatBuildMarker(files: readonly string[]): string {
+export function formatBuildMarker(files: readonly string[], base = '/'): string {
   const sorted = [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return `${JSON.stringify({ builtBy: 'okr-handbook', files: sorted }, null, 1)}\n`;
+  return `${JSON.stringify({ builtBy: 'okr-handbook', base, files: sorted }, null, 1)}\n`;
 }
 
 /** The marker of the site in `dir`; undefined when there is none or it is not one this tool wrote. */
@@ -28,7 +30,7 @@ export function readBuildMarker(dir: string): BuildMarker | undefined {
     return undefined;
   }
   if (data === null || typeof data !== 'object') return undefined;
-  const { builtBy, files } = data as { builtBy?: unknown; files?: unknown };
+  const { builtBy, files, base } = data as { builtBy?: unknown; files?: unknown; base?: unknown };
   if (builtBy !== 'okr-handbook' || !Array.isArray(files) || !files.every((file) => typeof file === 'string')) return undefined;
-  return { files };
+  return { files, ...(typeof base === 'string' && { base }) };
 }

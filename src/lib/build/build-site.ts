@@ -155,9 +155,9 @@ export interface PublishReport {
  * folder (a `CNAME` put there by hand) is carried into the new site, unless
  * the new site has a file of its own in that place.
  */
-export async function publishSite(stagingDir: string, outDir: string): Promise<PublishReport> {
+export async function publishSite(stagingDir: string, outDir: string, base = '/'): Promise<PublishReport> {
   const written = await listFiles(stagingDir);
-  await fs.writeFile(path.join(stagingDir, BUILD_MARKER), formatBuildMarker(written));
+  await fs.writeFile(path.join(stagingDir, BUILD_MARKER), formatBuildMarker(written, base));
   await fs.mkdir(path.dirname(outDir), { recursive: true });
   const target = outDir.replace(/\/+$/, '');
   const copy = `${target}.partial-${process.pid}`;

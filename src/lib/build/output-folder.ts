@@ -1,5 +1,6 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { KINDS } from '../load/walk-content.js';
 import { BUILD_MARKER, readBuildMarker } from './build-marker.js';
 
 /*
@@ -62,7 +63,8 @@ export function judgeOutputFolder(places: OutputFolderPlaces, state: OutputFolde
   if (isWithin(content, out)) {
     return { reason: 'contains-content', message: `${out} holds the content folder ${content}: the site would replace the handbook.`, hint: elsewhere };
   }
-  if (isWithin(out, content)) {
+  // A handbook at its repository's root builds into a folder at its top, as `dist/`: check passes over a folder holding a built site.
+  if (isWithin(out, content) && !isSiteFolderOfRootHandbook(out, content)) {
     return { reason: 'inside-content', message: `${out} is inside the content folder ${content}: the site's files would become part of the handbook.`, hint: `${elsewhere} The site goes beside the handbook, never into it.` };
   }
   if (isWithin(project, out)) {
@@ -83,6 +85,12 @@ export function judgeOutputFolder(places: OutputFolderPlaces, state: OutputFolde
     };
   }
   return undefined;
+}
+
+/** A folder directly in the content folder that is not a kind folder nor hidden: where a handbook at its repository's root puts its site. */
+function isSiteFolderOfRootHandbook(out: string, content: string): boolean {
+  const name = path.basename(out);
+  return path.dirname(out) === content && !(name in KINDS) && !name.startsWith('.');
 }
 
 /** A path's real path: the part that exists with its links resolved, the rest appended. */

@@ -4,12 +4,13 @@ import { checkHandbook, ContentFolderError } from '../check-handbook.js';
 import { formatGithub } from '../format/format-github.js';
 import { formatJson } from '../format/format-json.js';
 import { formatPretty } from '../format/format-pretty.js';
+import { contentOption, resolveContentDir } from './content-folder.js';
 import { parseArguments, UsageError } from './parse-arguments.js';
 
-export const CHECK_USAGE = `Usage: npm run check -- [--content DIR] [--format pretty|github|json] [--max-warnings N]
+export const CHECK_USAGE = `Usage: okr-handbook check [--content DIR] [--format pretty|github|json] [--max-warnings N]
 
 Validates an OKR handbook and reports every problem with its file, line and column.
-  --content DIR       the content folder (default: content)
+  ${contentOption()}
   --format FORMAT     pretty (default), github (workflow annotations) or json
   --max-warnings N    fail when there are more than N warnings
 Exit codes: 0 valid, 1 errors (or too many warnings), 2 usage error.`;
@@ -43,7 +44,7 @@ export async function runCheckCommand(argv: readonly string[], environment: Chec
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
     return usageError(`\`--max-warnings\` takes a whole number of 0 or more, not \`${maxWarningsText}\`.`);
   }
-  const contentDir = path.resolve(environment.cwd, (flags.get('content') as string | undefined) ?? 'content');
+  const contentDir = resolveContentDir(environment.cwd, flags.get('content') as string | undefined);
 
   let result;
   try {

@@ -8,15 +8,17 @@ import { formatDiffJson } from '../diff/format-diff-json.js';
 import { formatDiffMarkdown } from '../diff/format-diff-markdown.js';
 import { exportContent, findRepositoryRoot, GitError, resolveCommit } from '../diff/read-ref.js';
 import type { CommandResult } from './check-command.js';
+import { contentOption, resolveContentDir } from './content-folder.js';
 import { parseCommandLine, UsageError, type CommandLine } from './parse-arguments.js';
 
-export const DIFF_USAGE = `Usage: npm run diff -- BASE [HEAD] [--content DIR] [--format markdown|json]
+export const DIFF_USAGE = `Usage: okr-handbook diff BASE [HEAD] [--content DIR] [--format markdown|json]
 
 Compares the handbook at two git refs (HEAD defaults to HEAD) without checking
 them out, and prints what the change does to objectives, key results, owners,
 sponsors and confidence, and the validation problems it introduces.
-  --content DIR     the content folder (default: content), anywhere in the repository
-  --format FORMAT   markdown (default, for a pull-request comment) or json
+  ${contentOption()}
+                      (anywhere in the repository)
+  --format FORMAT     markdown (default, for a pull-request comment) or json
 Exit codes: 0 diff printed, 2 usage error (unknown ref, not a git repository).`;
 
 export interface DiffEnvironment {
@@ -36,7 +38,7 @@ export async function runDiffCommand(argv: readonly string[], environment: DiffE
   const { flags, positionals } = commandLine;
   if (flags.has('help')) return { exitCode: 0, stdout: `${DIFF_USAGE}\n`, stderr: '' };
   const [baseRef, headRef = 'HEAD'] = positionals;
-  if (baseRef === undefined) return usageError('Name the ref to compare with, e.g. `npm run diff -- main`.');
+  if (baseRef === undefined) return usageError('Name the ref to compare with, e.g. `okr-handbook diff main`.');
   const format = (flags.get('format') as string | undefined) ?? 'markdown';
   if (!['markdown', 'json'].includes(format)) return usageError(`Unknown format \`${format}\`; use markdown or json.`);
 
@@ -44,7 +46,7 @@ export async function runDiffCommand(argv: readonly string[], environment: DiffE
   let contentPath: string;
   let sides: { ref: string; commit: string }[];
   try {
-    const contentDir = path.resolve(realpathSync(environment.cwd), (flags.get('content') as string | undefined) ?? 'content');
+    const contentDir = resolveContentDir(realpathSync(environment.cwd), flags.get('content') as string | undefined);
     // The repository is the one holding the content folder, as for `check --format github`,
     // so the command can run from okr-handbook's folder with `--content` pointing elsewhere.
     root = realpathSync(findRepositoryRoot(nearestExistingFolder(contentDir)));

@@ -11,25 +11,26 @@ import { writeNewFile } from '../scaffold/yaml-file.js';
 import { judgeDate } from '../scaffold/values.js';
 import { didYouMean } from '../suggest.js';
 import type { CommandResult } from './check-command.js';
+import { contentOption, resolveContentDir } from './content-folder.js';
 import { parseCommandLine, UsageError } from './parse-arguments.js';
 
-const COMMON_USAGE = `  --content DIR      the content folder (default: content)
+const COMMON_USAGE = `  ${contentOption(19)}
   --date DATE        the date taken as today (default: today in UTC)
   --no-input         never ask: a missing value is an error (the default when not on a terminal)`;
 
-export const NEW_USAGE = `Usage: npm run new -- <kind> [options]
+export const NEW_USAGE = `Usage: okr-handbook new <kind> [options]
 
 Writes a new file of the handbook, checked against it, then shows what
-\`npm run check\` says about that file. Kinds:
+\`okr-handbook check\` says about that file. Kinds:
 ${SCAFFOLD_KINDS.map((kind) => `  ${kind.name.padEnd(10)} ${kind.summary}`).join('\n')}
 Options of every kind:
 ${COMMON_USAGE}
-\`npm run new -- <kind> --help\` lists the options of one kind. On a terminal,
+\`okr-handbook new <kind> --help\` lists the options of one kind. On a terminal,
 missing values are asked for; otherwise they must be given as options.
 Exit codes: 0 written, 1 a value was refused (nothing written), 2 usage error.`;
 
 function kindUsage(kind: ScaffoldKind): string {
-  return `Usage: npm run new -- ${kind.name} [options]\n\nWrites ${kind.summary}.\n${kind.usage}\n${COMMON_USAGE}`;
+  return `Usage: okr-handbook new ${kind.name} [options]\n\nWrites ${kind.summary}.\n${kind.usage}\n${COMMON_USAGE}`;
 }
 
 export interface NewEnvironment {
@@ -69,7 +70,7 @@ export async function runNewCommand(argv: readonly string[], environment: NewEnv
       if (missing.length > 0) throw new UsageError(`Missing ${missing.map((flag) => `\`--${flag}\``).join(', ')}: there is no terminal to ask for ${missing.length === 1 ? 'it' : 'them'}.`);
     }
 
-    const contentDir = path.resolve(environment.cwd, (flags.get('content') as string | undefined) ?? 'content');
+    const contentDir = resolveContentDir(environment.cwd, flags.get('content') as string | undefined);
     const { handbook } = await checkHandbook({ contentDir, today });
     const context: ScaffoldContext = { contentDir, handbook, ...(await idsInUse(contentDir, handbook)), today, inputs: new Inputs(flags, asker) };
     const planned = await kind.plan(context);
@@ -102,7 +103,7 @@ async function idsInUse(contentDir: string, handbook: ScaffoldContext['handbook'
   return { taken, keyResultIds };
 }
 
-/** What `npm run check` says about the one file written, with paths as the user sees them. */
+/** What `okr-handbook check` says about the one file written, with paths as the user sees them. */
 async function checkOneFile(contentDir: string, file: string, shown: string, today: string, color: boolean): Promise<string> {
   const { diagnostics, texts } = await checkHandbook({ contentDir, today });
   const own = diagnostics.filter((d) => d.file === file).map((d) => ({ ...d, file: shown }));

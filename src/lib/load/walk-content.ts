@@ -1,6 +1,7 @@
-import { promises as fs, type Dirent } from 'node:fs';
+import { existsSync, promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { at, type Problem } from '../problem.js';
+import { BUILD_MARKER } from '../build/build-marker.js';
 import { didYouMean } from '../suggest.js';
 import { describeFileType } from './read-regular-file.js';
 
@@ -47,7 +48,15 @@ export interface ContentListing {
 }
 
 /** Files at the top of the content folder that are expected and not content. */
-const QUIET_ROOT_FILES = /^(readme|license|licence|contributing|changelog)(\.[a-z]+)?$/i;
+const QUIET_ROOT_FILES = /^(readme|license|licence|contributing|changelog|security|code_of_conduct|codeowners)(\.[a-z]+)?$/i;
+
+/**
+ * Folders at the top of the content folder that belong to the repository a
+ * handbook shares, not to the handbook: installed packages and the site's
+ * default output folder. Any folder holding a site this tool built is
+ * passed over too, whatever its name; so are dot-folders (`.git`, `.github`).
+ */
+const REPOSITORY_FOLDERS = new Set(['node_modules', 'dist']);
 
 /**
  * Lists the Markdown files of every kind folder. Anything that cannot be
@@ -78,6 +87,7 @@ export async function walkContent(contentDir: string): Promise<ContentListing> {
     const isDirectory = dirent.isDirectory() || (dirent.isSymbolicLink() && (await isDirectoryInside(absolute, root)));
     if (isDirectory) {
       if (name in KINDS) await walkKind(name as Kind, absolute, name, root, { entries, refused }, stray, new Set());
+      else if (REPOSITORY_FOLDERS.has(name) || existsSync(path.join(absolute, BUILD_MARKER))) continue;
       else
         stray(
           `${name}/`,

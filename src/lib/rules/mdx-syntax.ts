@@ -1,19 +1,11 @@
+import type { MdxCompileError } from '../load/mdx-compiler.js';
 import { at, type Problem } from '../problem.js';
 import { findTooDeepNesting } from './markdown-nesting.js';
 import { noOptions } from './no-options.js';
 import { defineRule } from './rule.js';
 
-/** Where an MDX compile error sits in the body: 1-based, as @mdx-js/mdx reports it. */
-interface MdxError {
-  line?: number;
-  column?: number;
-  place?: { line?: number; column?: number; start?: { line: number; column: number } };
-  reason?: string;
-  message?: string;
-}
-
 /** A position in the body, from the error's fields or, for some JSX errors, its text (`(3:1-3:6)`). */
-function placeOf(error: MdxError): { line: number; column: number } | undefined {
+function placeOf(error: MdxCompileError): { line: number; column: number } | undefined {
   if (error.line !== undefined && error.column !== undefined) return { line: error.line, column: error.column };
   if (error.place?.start) return error.place.start;
   const written = /\((\d+):(\d+)(?:-\d+:\d+)?\)/.exec(error.reason ?? '');
@@ -40,7 +32,7 @@ export const mdxSyntax = defineRule({
       try {
         compileMdx(declaration.body);
       } catch (cause) {
-        const error = (cause ?? {}) as MdxError;
+        const error = (cause ?? {}) as MdxCompileError;
         const place = placeOf(error);
         const reason = (error.reason ?? error.message ?? String(cause)).replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)$/, '');
         problems.push({

@@ -31,7 +31,7 @@ export interface Rule<Options extends object = object> {
   defaultSeverity: Severity;
   /** The glossary term that explains why the rule exists. */
   term?: string;
-  /** What the rule reports, in one line (the README's rule table). */
+  /** What the rule reports, in one line (the rule table in docs/authoring.md). */
   description: string;
   /** Options with their defaults; parsing `{}` gives the defaults. */
   options: z.ZodType<Options, object>;

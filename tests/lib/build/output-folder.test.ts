@@ -1,3 +1,4 @@
+import { runCommand } from '../../helpers/run-command.js';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,8 +48,16 @@ describe('judgeOutputFolder', () => {
     expect(reasonFor('/home/ana/work/acme/content')).toBe('content');
     expect(reasonFor('/srv/handbook', MISSING)).toBeUndefined();
     expect(judgeOutputFolder({ ...PLACES, out: '/srv/handbook', content: '/srv/handbook/content', workingDirs: [] }, MISSING)?.reason).toBe('contains-content');
-    expect(reasonFor('/home/ana/work/acme/content/site')).toBe('inside-content');
-    expect(reasonFor('/home/ana/work/acme/content/site', MISSING, true)).toBe('inside-content');
+    expect(reasonFor('/home/ana/work/acme/content/people/site')).toBe('inside-content');
+    expect(reasonFor('/home/ana/work/acme/content/people/site', MISSING, true)).toBe('inside-content');
+    expect(reasonFor('/home/ana/work/acme/content/site/inner')).toBe('inside-content');
+    expect(reasonFor('/home/ana/work/acme/content/objectives', MISSING)).toBe('inside-content');
+    expect(reasonFor('/home/ana/work/acme/content/.site', MISSING)).toBe('inside-content');
+  });
+
+  it('lets a handbook at its repository root build into a folder at its top, which check passes over', () => {
+    expect(reasonFor('/home/ana/work/acme/content/dist', MISSING)).toBeUndefined();
+    expect(reasonFor('/home/ana/work/acme/content/site', MISSING)).toBeUndefined();
   });
 
   it('refuses the project, the folder the build runs from, and folders holding them', () => {
@@ -99,7 +108,7 @@ describe('checkOutputFolder on real folders', () => {
     const { dir, paths } = places();
     symlinkSync(paths.content, path.join(dir, 'link'));
     expect(checkOutputFolder({ ...paths, out: path.join(dir, 'link') })?.reason).toBe('content');
-    expect(checkOutputFolder({ ...paths, out: path.join(dir, 'link', 'site') })?.reason).toBe('inside-content');
+    expect(checkOutputFolder({ ...paths, out: path.join(dir, 'link', 'people', 'site') })?.reason).toBe('inside-content');
     // The folder itself reached through a linked parent folder.
     symlinkSync(dir, path.join(dir, 'again'));
     expect(checkOutputFolder({ ...paths, out: path.join(dir, 'again') })?.reason).toBe('contains-content');
@@ -121,14 +130,9 @@ describe('checkOutputFolder on real folders', () => {
   });
 });
 
-/** `npm run build`, with environment variables of the caller's. */
+/** `okr-handbook build`, with environment variables of the caller's. */
 function build(args: string[], { env = {} }: { env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/build.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', INIT_CWD: ROOT, ...env },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCommand(['build', ...args], { env: { INIT_CWD: ROOT, ...env } });
 }
 
 /** Every file and folder under `dir`, files with their text, to show nothing changed. */
@@ -169,10 +173,10 @@ describe('npm run build refuses an output folder it must not replace', () => {
 
   it('refuses a folder inside the content folder', () => {
     const { content } = handbookInSandbox();
-    const refused = build(['--content', content, '--out', path.join(content, 'site')]);
+    const refused = build(['--content', content, '--out', path.join(content, 'people', 'site')]);
     expect(refused.status, refused.stderr).toBe(2);
     expect(refused.stderr).toContain('inside the content folder');
-    expect(existsSync(path.join(content, 'site'))).toBe(false);
+    expect(existsSync(path.join(content, 'people', 'site'))).toBe(false);
   });
 
   // The handbooks below have an error: were the guard to let the build through, validation would

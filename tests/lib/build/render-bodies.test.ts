@@ -5,7 +5,8 @@ import { markdownBodies, renderBodiesInThread } from '../../../src/lib/build/ren
 import { checkHandbook } from '../../../src/lib/check-handbook.js';
 import type { Handbook } from '../../../src/lib/model/handbook.js';
 import { markdownProcessor, renderBody } from '../../../src/site/markdown.js';
-import { bundleWorker, ROOT } from '../../helpers/build-fixture.js';
+import { bundleWorker } from '../../helpers/build-fixture.js';
+import { DEMO_HANDBOOK } from '../../helpers/demo-handbook.js';
 
 const BASE = '/okrs/';
 
@@ -22,7 +23,7 @@ describe('Markdown bodies rendered in a thread while Astro starts', () => {
 
   beforeAll(async () => {
     ({ dir: work, script: workerScript } = await bundleWorker('src/lib/build/render-bodies-worker.ts'));
-    handbook = (await checkHandbook({ contentDir: path.join(ROOT, 'content') })).handbook;
+    handbook = (await checkHandbook({ contentDir: DEMO_HANDBOOK })).handbook;
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 

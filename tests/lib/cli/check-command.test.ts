@@ -1,20 +1,16 @@
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { edit, writeHandbook } from '../../helpers/fixture-handbook.js';
+import { runCommand } from '../../helpers/run-command.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const OBJECTIVE = 'objectives/2026-q3/retention.md';
 
 /** Spawns the real command, as a user or CI would run it. */
 function runCheck(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/check.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCommand(['check', ...args]);
 }
 
 const broken = () => writeHandbook({ ...edit(OBJECTIVE, 'owner: priya-shah', 'owner: growth'), 'people/notes.txt': 'to do' });
@@ -62,8 +58,23 @@ describe('npm run check', () => {
     expect(lines[1]).toMatch(/^::warning file=.*people\/notes\.txt,line=1,col=1,title=stray-file::/);
   });
 
-  it('github: paths are relative to the repository root for content inside it', () => {
-    const { stdout } = runCheck('--content', 'content', '--format', 'github', '--max-warnings', '0');
+  it('github: paths are relative to the repository root for content inside it, wherever the command runs', () => {
+    // A repository of its own with the broken handbook two folders down, checked from the folder between.
+    const repo = mkdtempSync(path.join(tmpdir(), 'okr-handbook-check-repo-'));
+    cpSync(broken(), path.join(repo, 'handbook/okrs'), { recursive: true });
+    spawnSync('git', ['init', '-q'], { cwd: repo });
+    const { status, stdout } = runCommand(['check', '--content', 'okrs', '--format', 'github'], { cwd: path.join(repo, 'handbook') });
+    rmSync(repo, { recursive: true, force: true });
+    expect(status).toBe(1);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^::error file=handbook\/okrs\/objectives\/2026-q3\/retention\.md,line=5,col=8,title=owner-individual::/);
+    expect(lines[1]).toMatch(/^::warning file=handbook\/okrs\/people\/notes\.txt,line=1,col=1,title=stray-file::/);
+  });
+
+  it('github: prints nothing for a clean handbook', () => {
+    const { status, stdout } = runCheck('--content', writeHandbook(), '--format', 'github', '--max-warnings', '0');
+    expect(status).toBe(0);
     expect(stdout).toBe('');
   });
 
@@ -87,7 +98,7 @@ describe('npm run check', () => {
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain(message);
-    expect(stderr).toContain('Usage: npm run check');
+    expect(stderr).toContain('Usage: okr-handbook check');
   });
 
   it('--help prints the usage and exits 0', () => {

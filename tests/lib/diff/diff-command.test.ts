@@ -1,3 +1,4 @@
+import { runCommand } from '../../helpers/run-command.js';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -5,16 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { FixtureRepository } from './git-fixture.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const RETENTION = 'objectives/2026-q3/retention.md';
 
 /** Spawns the real command in `cwd`, as a user would; `INIT_CWD` is what `npm run` sets to the folder it was run from. */
 function runDiff(cwd: string, args: string[], initCwd?: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.INIT_CWD; // set when the tests themselves run under `npm test`
-  if (initCwd !== undefined) env.INIT_CWD = initCwd;
-  const result = spawnSync(TSX, [path.join(ROOT, 'scripts/diff.ts'), ...args], { cwd, encoding: 'utf8', env });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCommand(['diff', ...args], { cwd, env: { INIT_CWD: initCwd } });
 }
 
 /** A branch that hands a key result to someone else and gives an objective to a team. */
@@ -70,6 +66,6 @@ describe('npm run diff', () => {
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('`mian` is not a commit, branch or tag of this repository.');
-    expect(stderr).toContain('Usage: npm run diff -- BASE [HEAD]');
+    expect(stderr).toContain('Usage: okr-handbook diff BASE [HEAD]');
   });
 });

@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markdownProcessor } from '../../../src/site/markdown.js';
 import { ROOT, runBuild } from '../../helpers/build-fixture.js';
+import { COMMAND } from '../../helpers/run-command.js';
 import { BuildSteps, unsafeTag } from './build-steps.js';
 import { checkDiagnostics, controlIn, type Failure } from './check-invariants.js';
 import { visible } from './visible.js';
@@ -217,10 +218,10 @@ function listing(dir: string): Record<string, string> {
   return entries;
 }
 
-/** The real `npm run check` entry point, spawned as a user or CI would run it. */
+/** The real `okr-handbook check`, spawned as a user or CI would run it. */
 function runCheckJson(contentDir: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/check.ts'), '--content', contentDir, '--format', 'json'], {
+    const child = spawn(process.execPath, [COMMAND, 'check', '--content', contentDir, '--format', 'json'], {
       cwd: ROOT,
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
     });

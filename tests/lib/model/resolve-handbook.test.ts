@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkHandbook, type CheckResult } from '../../../src/lib/check-handbook.js';
 import type { Handbook, KeyResult, Objective, Person } from '../../../src/lib/model/handbook.js';
 import { RULES } from '../../../src/lib/rules/index.js';
+import { DEMO_HANDBOOK } from '../../helpers/demo-handbook.js';
 import { BASE_HANDBOOK, checkFiles, edit, located } from '../../helpers/fixture-handbook.js';
 
 const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
@@ -262,10 +262,10 @@ describe('progress at the edges', () => {
 });
 
 // ---------------------------------------------------------------------------
-// The demo handbook in content/, checked against its files read independently.
+// The demo handbook (the tests' copy), checked against its files read independently.
 // ---------------------------------------------------------------------------
 
-const CONTENT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../content');
+const CONTENT = DEMO_HANDBOOK;
 
 type Raw = Record<string, any>;
 
@@ -394,7 +394,7 @@ describe('the demo handbook', () => {
     for (const term of handbook.glossary) {
       expect(term.rules, term.id).toEqual(RULES.filter((rule) => rule.term === term.id).map((rule) => rule.id));
     }
-    // Every rule's term is in the demo glossary, so no rule documentation links nowhere.
+    // Every rule's term is in the demo glossary, so the demo site explains why each rule exists.
     for (const rule of RULES.filter((r) => r.term !== undefined)) expect(ids(handbook.glossary), rule.id).toContain(rule.term);
   });
 

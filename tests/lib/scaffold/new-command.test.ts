@@ -1,3 +1,4 @@
+import { runCommand } from '../../helpers/run-command.js';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -86,7 +87,7 @@ describe('new person', () => {
     const result = await runNew(dir, ['person', '--role', 'Analyst']);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('Missing `--name`: there is no terminal to ask for it.');
-    expect(result.stderr).toContain('Usage: npm run new -- person');
+    expect(result.stderr).toContain('Usage: okr-handbook new person');
     expect(snapshot(dir)).toEqual(before);
   });
 
@@ -400,12 +401,7 @@ describe('as a new user would', () => {
 
 describe('npm run new (the real command)', () => {
   function spawnNew(...args: string[]) {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/new.ts'), ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', INIT_CWD: ROOT },
-    });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    return runCommand(['new', ...args], { env: { INIT_CWD: ROOT } });
   }
 
   it('writes a file, prints its path and what the check says about it', () => {

@@ -23,6 +23,7 @@ import { objectiveSchema } from '../../../src/lib/schema/objective.js';
 import { personSchema } from '../../../src/lib/schema/person.js';
 import { reviewSchema } from '../../../src/lib/schema/review.js';
 import { teamSchema } from '../../../src/lib/schema/team.js';
+import { DEMO_HANDBOOK } from '../../helpers/demo-handbook.js';
 import { BASE_HANDBOOK, checkFiles, edit } from '../../helpers/fixture-handbook.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -112,7 +113,7 @@ describe('the editor JSON Schemas', () => {
   });
 
   it('accept every file of the demo handbook', async () => {
-    const contentDir = path.join(ROOT, 'content');
+    const contentDir = DEMO_HANDBOOK;
     const listing = await walkContent(contentDir);
     expect(listing.entries.length).toBeGreaterThan(50);
     const files = ['handbook.yaml', ...listing.entries.map((entry) => entry.file)];
