@@ -8,7 +8,8 @@ export function renderRuleTable(rules: readonly Rule<any>[]): string {
   const rows = rules.map((rule) => {
     const defaults = rule.options.parse({}) as Record<string, unknown>;
     const options = Object.entries(defaults).map(([name, value]) => `\`${name}: ${String(value)}\``).join(', ');
-    const term = rule.term ? `[${rule.term}](../content/glossary/${rule.term}.md)` : "—";
+    // Named, not linked: each handbook has its own glossary, and a fork replaces the demo's in content/.
+    const term = rule.term ? `\`${rule.term}\`` : "—";
     return `| \`${rule.id}\` | ${rule.defaultSeverity} | ${options || '—'} | ${rule.description} | ${term} |`;
   });
   return ['| rule | default | options | reports | why (glossary term) |', '|---|---|---|---|---|', ...rows].join('\n');
