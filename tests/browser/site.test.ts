@@ -111,6 +111,11 @@ describe('the built demo site in Chromium', () => {
 describe('search in Chromium', () => {
   /** Types into the header's search box and returns the results shown: title, details, address. */
   async function searchFor(page: Page, term: string) {
+    // The previous query's status would pass for this one's on a slow machine: clear it, and wait for the new one.
+    await page.evaluate(() => {
+      const status = document.querySelector('.search-status');
+      if (status) status.textContent = '';
+    });
     await page.fill('#site-search-input', term);
     await page.waitForFunction(
       (expected) => {
