@@ -7,20 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from '../helpers/build-fixture.js';
 import { BASE_HANDBOOK } from '../helpers/fixture-handbook.js';
+import { npmRun, type Job } from '../helpers/workflow.js';
 
-interface Step {
-  name?: string;
-  id?: string;
-  if?: string;
-  run?: string;
-  uses?: string;
-  with?: Record<string, unknown>;
-}
-interface Job {
-  if?: string;
-  steps: Step[];
-  permissions?: Record<string, string>;
-}
 
 const workflow = parse(readFileSync(path.join(ROOT, '.github/workflows/handbook.yml'), 'utf8')) as {
   on: Record<string, unknown>;
@@ -28,13 +16,6 @@ const workflow = parse(readFileSync(path.join(ROOT, '.github/workflows/handbook.
 };
 const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 
-/** `npm run [--silent] NAME -- ARGS` in a step, as the script name and its arguments. */
-function npmRun(step: Step): { script: string; args: string[] } | undefined {
-  const match = /npm run (?:--silent )?([\w:-]+)(?: -- ([^>\n]*))?/.exec(step.run ?? '');
-  if (!match) return undefined;
-  const args = (match[2] ?? '').trim().split(/\s+/).filter(Boolean);
-  return { script: match[1]!, args };
-}
 
 const pullRequest = Object.values(workflow.jobs).find((job) => job.if?.includes("'pull_request'"))!;
 const publish = Object.values(workflow.jobs).find((job) => job.if?.includes("'push'"))!;

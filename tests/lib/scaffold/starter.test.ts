@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { npmRun, type Job } from '../../helpers/workflow.js';
 import { z } from 'zod';
 import { runCheckCommand } from '../../../src/lib/cli/check-command.js';
 import { isCalendarDate } from '../../../src/lib/dates.js';
@@ -131,27 +132,10 @@ describe('package.json', () => {
   });
 });
 
-interface Step {
-  name?: string;
-  id?: string;
-  if?: string;
-  run?: string;
-  uses?: string;
-  with?: Record<string, unknown>;
-}
-interface Job {
-  if?: string;
-  steps: Step[];
-  permissions?: Record<string, string>;
-}
 
 describe('the starter workflow, .github/workflows/handbook.yml', () => {
   const workflow = parse(starter.find((file) => file.file === '.github/workflows/handbook.yml')!.text) as { on: Record<string, unknown>; jobs: Record<string, Job> };
   const scripts = JSON.parse(planPackageJson(undefined, { name: 'acme', version: '1.2.3', manifest }).text).scripts as Record<string, string>;
-  const npmRun = (step: Step) => {
-    const match = /npm run (?:--silent )?([\w:-]+)(?: -- ([^>\n]*))?/.exec(step.run ?? '');
-    return match ? { script: match[1]!, args: (match[2] ?? '').trim().split(/\s+/).filter(Boolean) } : undefined;
-  };
   const pullRequest = Object.values(workflow.jobs).find((job) => job.if?.includes("'pull_request'"))!;
   const publish = Object.values(workflow.jobs).find((job) => job.if?.includes("'push'"))!;
 
