@@ -110,6 +110,10 @@ function describeValueIssue(
       },
     ];
   }
+  if (issue.code === 'custom' && typeof issue.params?.hint === 'string' && expected.what !== 'a mapping of fields') {
+    // A check of its own on one value (a colour's contrast, a path's form): its message and hint say it all.
+    return [{ rule: 'schema', file, anchor: at.value(...path), message: `${typeof value === 'string' ? `\`${field}: ${value}\`` : `\`${field}\` (${describeValue(value)})`} ${issue.message}.`, hint: issue.params.hint }];
+  }
   if (issue.code === 'custom' && expected.what === 'a mapping of fields') {
     // A check across fields, such as a scale whose `min` is not below its `max`.
     const hint = typeof issue.params?.hint === 'string' ? issue.params.hint : 'Correct the values as described.';
