@@ -96,7 +96,8 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
   // The variable exists for the tests, which build a small fixture both ways.
   const limit = Number(process.env.OKR_HANDBOOK_MAX_PAGES_INDEXED_WHILE_RENDERING ?? MAX_PAGES_INDEXED_WHILE_RENDERING);
   const indexWhileRendering = expectedPages(check.handbook) <= limit;
-  const search = indexWhileRendering ? SearchThread.start(options.searchWorker) : undefined;
+  const { searchLanguage } = await import('../../site/i18n/search-language.js');
+  const search = indexWhileRendering ? SearchThread.start(options.searchWorker, searchLanguage(check.handbook.settings.language)) : undefined;
   try {
     if (search) {
       // Pagefind knows pages by their path on the site without the base path, as if it had read the built folder.
