@@ -2,15 +2,27 @@
 // API: results show kind, owner and cycle; filters come from the index
 // (which takes them from the validated model); arrow keys move through
 // results and Escape closes them.
-const FILTERS = [
-  ['kind', 'Kind'],
-  ['cycle', 'Cycle'],
-  ['team', 'Team'],
-  ['owner', 'Owner'],
-];
+const FILTERS = ['kind', 'cycle', 'team', 'owner'];
+
+/** English, for a page that does not hand over its language's words (`data-messages`). */
+const ENGLISH = {
+  any: '{filter}: any',
+  filterBy: 'Filter by {filter}',
+  prompt: 'Type to search objectives, key results, people, teams, cycles, reviews and the glossary.',
+  noResults: 'No results.',
+  best: 'The best {shown} of {total} results; add words or a filter to narrow them.',
+  one: '{count} result.',
+  other: '{count} results.',
+  filters: { kind: 'Kind', cycle: 'Cycle', team: 'Team', owner: 'Owner' },
+  locale: 'en',
+};
+
+const fill = (text, values) => text.replace(/\{(\w+)\}/g, (slot, name) => (name in values ? String(values[name]) : slot));
 
 export async function attach(form, input) {
   const base = form.dataset.base;
+  const messages = form.dataset.messages ? JSON.parse(form.dataset.messages) : ENGLISH;
+  const plurals = new Intl.PluralRules(messages.locale);
   const panel = form.querySelector('#site-search-results');
   const pagefind = await import(`${base}pagefind/pagefind.js`);
   await pagefind.options({ baseUrl: base });
@@ -19,14 +31,15 @@ export async function attach(form, input) {
   const controls = document.createElement('div');
   controls.className = 'search-filters';
   const selects = new Map();
-  for (const [name, label] of FILTERS) {
-    const values = Object.keys(available[name] ?? {}).sort((a, b) => a.localeCompare(b));
+  for (const name of FILTERS) {
+    const label = messages.filters[name];
+    const values = Object.keys(available[name] ?? {}).sort((a, b) => a.localeCompare(b, messages.locale));
     if (values.length === 0) continue;
     const select = document.createElement('select');
     select.name = name;
-    select.append(new Option(`${label}: any`, ''));
+    select.append(new Option(fill(messages.any, { filter: label }), ''));
     for (const value of values) select.append(new Option(value, value));
-    select.setAttribute('aria-label', `Filter by ${label.toLowerCase()}`);
+    select.setAttribute('aria-label', fill(messages.filterBy, { filter: label }));
     select.addEventListener('change', run);
     selects.set(name, select);
     controls.append(select);
@@ -45,7 +58,7 @@ export async function attach(form, input) {
     for (const [name, select] of selects) if (select.value) filters[name] = select.value;
     if (!term && Object.keys(filters).length === 0) {
       list.replaceChildren();
-      status.textContent = 'Type to search objectives, key results, people, teams, cycles, reviews and the glossary.';
+      status.textContent = messages.prompt;
       panel.hidden = false;
       return;
     }
@@ -60,7 +73,11 @@ export async function attach(form, input) {
     list.replaceChildren(...results.map(renderResult));
     const total = search.results.length;
     status.textContent =
-      results.length === 0 ? 'No results.' : results.length < total ? `The best ${results.length} of ${total} results; add words or a filter to narrow them.` : `${total} result${total === 1 ? '' : 's'}.`;
+      results.length === 0
+        ? messages.noResults
+        : results.length < total
+          ? fill(messages.best, { shown: results.length, total })
+          : fill(plurals.select(total) === 'one' ? messages.one : messages.other, { count: total });
     panel.hidden = false;
   }
 

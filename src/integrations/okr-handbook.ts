@@ -4,6 +4,7 @@ import { checkHandbook, type CheckResult } from '../lib/check-handbook.js';
 import { formatPretty } from '../lib/format/format-pretty.js';
 import { hasSiteModel, setSiteModel } from '../site/handbook.js';
 import { glossaryMdxPlugin, invalidateGlossaryMdx } from './glossary-mdx.js';
+import { serveSiteFiles } from './serve-site-files.js';
 
 /** How long to wait after a file event before validating, so a save that touches several files validates once. */
 const SETTLE_MS = 120;
@@ -28,7 +29,7 @@ export function okrHandbook(options: { contentDir: string }): AstroIntegration {
   async function validate(): Promise<CheckResult> {
     const result = await checkHandbook({ contentDir });
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    setSiteModel({ handbook: result.handbook, contentDir, base, warnings: result.diagnostics, errors, errorTexts: result.texts });
+    setSiteModel({ handbook: result.handbook, contentDir, base, warnings: result.diagnostics, errors, errorTexts: result.texts, siteFiles: result.siteFiles });
     return result;
   }
 
@@ -49,6 +50,7 @@ export function okrHandbook(options: { contentDir: string }): AstroIntegration {
       'astro:server:setup': ({ server, logger }) => {
         const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
         server.watcher.add(contentDir);
+        server.middlewares.use(serveSiteFiles(() => base));
         let timer: NodeJS.Timeout | undefined;
         let running: Promise<void> = Promise.resolve();
         const onEvent = (file: string) => {

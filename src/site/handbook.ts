@@ -23,6 +23,8 @@ export interface SiteModel {
   errors?: Diagnostic[];
   /** The texts that validation read of files with a diagnostic: all the error overlay may quote. */
   errorTexts?: ReadonlyMap<string, string>;
+  /** The files `handbook.yaml` names for the site (logo, favicon, stylesheets), checked and read, by path in the content folder; `npm run dev` serves them. */
+  siteFiles?: ReadonlyMap<string, Buffer>;
   /** Markdown bodies already rendered, by their text (`npm run build` renders them in a thread while Astro starts). */
   renderedBodies?: Map<string, string>;
 }

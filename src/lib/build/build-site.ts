@@ -4,6 +4,7 @@ import { checkHandbook, type CheckResult } from '../check-handbook.js';
 import { markdownBodies, renderBodiesInThread } from './render-bodies.js';
 import { SearchThread } from './search-thread.js';
 import { writeJsonSchemas } from './write-json-schemas.js';
+import { writeSiteFiles } from './write-site-files.js';
 import { BUILD_MARKER, formatBuildMarker, readBuildMarker } from './build-marker.js';
 
 export interface BuildPagesOptions {
@@ -109,6 +110,7 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
     for (const internal of ['content-modules.mjs', 'content-assets.mjs']) await fs.rm(path.join(stagingDir, internal), { force: true });
     // Fresh from the schemas, over the copies public/ may hold: a build writes nothing into the project.
     await writeJsonSchemas(path.join(stagingDir, 'schema'));
+    await writeSiteFiles(stagingDir, check.siteFiles);
     lap('pages');
     const searchPages = search ? (await search.finish(stagingDir, check.handbook.glossary)).pages : undefined;
     if (search) lap('search');
