@@ -219,7 +219,7 @@ function printTable(files: number, mdFiles: number, results: Map<Candidate, Run[
       const known = phases.map((p) => p[n]).filter((v): v is number => v !== undefined);
       return `${n} ${fmtS(median(known))} s${known.length < phases.length ? ` (in ${known.length} of ${phases.length} runs)` : ''}`;
     });
-    console.log(`full build phases as scripts/build.ts reports them (median): ${parts.join(', ')}`);
+    console.log(`full build phases as the build reports them (median): ${parts.join(', ')}`);
     const indexed = fullOk.map((r) => r.searchPages).filter((v) => v !== undefined);
     if (names.includes('search')) {
       const bytes = fullOk.map((r) => r.searchBytes).filter((v): v is number => v !== undefined);

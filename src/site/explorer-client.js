@@ -61,7 +61,8 @@ const start = () => {
     }
     const query = params.toString();
     if (writeAddress) history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
-    for (const link of keepLinks) link.search = query;
+    // Written as a path, as the page has it: assigning `link.search` would make it an absolute address.
+    for (const link of keepLinks) link.setAttribute('href', `${link.pathname}${query ? `?${query}` : ''}`);
   };
 
   form.addEventListener('change', () => apply(true));
