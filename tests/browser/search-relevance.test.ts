@@ -160,3 +160,17 @@ describe('search relevance', () => {
     for (const excerpt of [telematics!.excerpt, ferry!.excerpt]) expect(excerpt).not.toMatch(/Objective|Cycle|Owner|Metric|Latest confidence|\((?:active|closed),/);
   });
 });
+
+describe('the second handbook’s pages', () => {
+  it('render a check-in note written as a list as a list, and a 0-10 confidence as a whole number', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${sites.freight.url}key-results/q3-damage-claims/`);
+    const items = await page.$$eval('.timeline .note li', (lis) => lis.map((li) => li.innerHTML));
+    expect(items).toEqual(['crushed corners on mixed pallets', 'forklift damage at the Leipzig depot', '<strong>wet cartons</strong> from the open dock at Kassel']);
+    expect(await page.$$eval('main .badge[class*="confidence-"]', (badges) => badges.map((badge) => badge.textContent))).toEqual(['5', '5']);
+    await page.goto(`${sites.freight.url}key-results/q3-on-time-rate/`);
+    // Two lines in the note, two lines on the page.
+    expect(await page.$eval('.timeline .note', (note) => note.innerHTML)).toContain('Bremen cut-off moved on 4 August.<br>');
+    await page.close();
+  });
+});
