@@ -28,3 +28,13 @@ export function departure(person: Person, asOf: string): { label: string; date: 
 export function cycleLabel(cycle: Cycle): string {
   return `${cycle.title} · ${cycle.status}`;
 }
+
+/** Words of the site's chrome: header, "on this page" lists, the 404 page. */
+export const chromeLabels = {
+  menu: 'Menu',
+  mainNavigation: 'Main',
+  onThisPage: 'On this page',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'There is no page at this address. It may have been renamed, or the objective or person it showed may have been removed from the handbook.',
+  notFoundHint: 'Search the handbook with the box above, or start from one of these pages:',
+};
