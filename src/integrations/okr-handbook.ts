@@ -85,7 +85,7 @@ export function okrHandbook(options: { contentDir: string }): AstroIntegration {
   };
 
   function report(result: CheckResult, logger: AstroIntegrationLogger, color: boolean, { quietWhenClean }: { quietWhenClean: boolean }): void {
-    const text = formatPretty(result.diagnostics, result.summary, { color, texts: result.texts });
+    const text = formatPretty(result.diagnostics, result.summary, { color, texts: result.texts, folder: path.relative(process.cwd(), contentDir) });
     if (result.summary.errors > 0) logger.error(`\n${text}`);
     else if (result.summary.warnings > 0) logger.warn(`\n${text}`);
     else if (!quietWhenClean) logger.info(text.trim());

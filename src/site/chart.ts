@@ -158,7 +158,7 @@ export function confidenceChart(input: ChartInput): ChartGeometry {
   const confidencePoints = checkIns.map((checkIn) => ({
     x: xOf(checkIn.date),
     y: yOfConfidence(checkIn.confidence),
-    label: ui.t('chart.pointConfidence', { date: day(checkIn.date, true), value: formatConfidence(checkIn.confidence, ui) }),
+    label: ui.t('chart.pointConfidence', { date: day(checkIn.date, true), value: formatConfidence(checkIn.confidence, scale, ui) }),
   }));
 
   const measurable = metric !== undefined && metric.target !== metric.baseline;
@@ -200,14 +200,14 @@ export function confidenceChart(input: ChartInput): ChartGeometry {
   const last = checkIns[checkIns.length - 1];
   const range = { min: ui.number(Number(scale.min.toFixed(2))), max: ui.number(Number(scale.max.toFixed(2))) };
   if (!first || !last) parts.push(ui.t('chart.noCheckIns'));
-  else if (first === last) parts.push(ui.t('chart.oneCheckIn', { value: formatConfidence(first.confidence, ui), date: day(first.date, true), ...range }));
+  else if (first === last) parts.push(ui.t('chart.oneCheckIn', { value: formatConfidence(first.confidence, scale, ui), date: day(first.date, true), ...range }));
   else
     parts.push(
       ui.t('chart.checkIns', {
         count: checkIns.length,
-        first: formatConfidence(first.confidence, ui),
+        first: formatConfidence(first.confidence, scale, ui),
         firstDate: day(first.date, true),
-        last: formatConfidence(last.confidence, ui),
+        last: formatConfidence(last.confidence, scale, ui),
         lastDate: day(last.date, true),
         ...range,
       }),

@@ -18,7 +18,7 @@ export interface SiteModel {
    */
   base: string;
   /** Diagnostics summary of the validation that produced the model, for the home page. */
-  warnings: { file: string; line: number; rule: string; message: string; keyResult?: string }[];
+  warnings: { file: string; line: number; rule: string; message: string; keyResult?: string; subject?: string }[];
   /** Errors found by `npm run dev`'s latest validation; the dev server shows them instead of the pages. */
   errors?: Diagnostic[];
   /** The texts that validation read of files with a diagnostic: all the error overlay may quote. */

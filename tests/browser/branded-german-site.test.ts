@@ -62,6 +62,8 @@ footerLinks:
     ['people', 'people/'],
     ['person', `people/${objective.owner}/`],
     ['ownership', 'ownership/'],
+    ['needs attention', `ownership/${model.cycles[0].id}/attention/`],
+    ['alignment', 'alignment/'],
     ['cycles', 'cycles/'],
     ['cycle', `cycles/${model.cycles[0].id}/`],
     ['reviews', 'reviews/'],
@@ -115,7 +117,9 @@ describe('a handbook with `language: de` and branding', () => {
       expect(html, file).toMatch(/<html lang="de"/);
       // Markdown bodies and the model's own strings (titles, names, notes) are content, not labels;
       // validation text (rule descriptions, warnings) stays English and is marked `lang="en"`.
-      const texts = visibleTexts(html, { skipClass: 'prose', skipLang: 'en' }).map(normalize).filter((text) => text !== '' && !content.has(text));
+      // The body's own headings also stand in the page's "on this page" list: content there too.
+      const body = new Set(visibleTexts(html, { onlyClass: 'prose' }).map(normalize));
+      const texts = visibleTexts(html, { skipClass: 'prose', skipLang: 'en' }).map(normalize).filter((text) => text !== '' && !content.has(text) && !body.has(text));
       for (const text of new Set(texts)) {
         for (const { key, pattern } of patterns) if (pattern.test(text)) found.push(`${file}: ${key} "${text}"`);
       }
@@ -127,7 +131,8 @@ describe('a handbook with `language: de` and branding', () => {
   it('writes dates and numbers the German way', () => {
     const home = readFileSync(path.join(out, 'index.html'), 'utf8');
     expect(home).toContain('Datenstand <time datetime="2026-08-20">20. Aug. 2026</time>');
-    expect(home).toMatch(/>0,\d\d</);
+    // The attention list names confidences with the German decimal sign.
+    expect(home).toMatch(/Zuversicht gesunken von 0,\d\d auf 0,\d\d/);
   });
 
   it('finds inflected German words from their stem', async () => {

@@ -95,7 +95,7 @@ export class SearchIndexer {
         url: `/glossary/${term.id}/`,
         content: [term.term, ...term.synonyms].join('. '),
         language: this.language.language,
-        meta: { title: term.term, kind: this.language.termKind },
+        meta: { title: term.term, kind: this.language.termKind, names: [term.id, ...term.synonyms].join(', ') },
         filters: { kind: [this.language.termKind] },
       });
       if (record.errors.length > 0) throw new Error(`Pagefind could not index the synonyms of ${term.id}: ${record.errors.join('; ')}`);

@@ -2,6 +2,7 @@ import matter from 'gray-matter';
 import { isMap, isPair, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 import { quoteName } from '../schema/describe-value.js';
 import type { FrontMatterSplit } from './read-texts.js';
+import { explainYamlError } from './explain-yaml-error.js';
 import { aliasExpansion, aliasProblems, MAX_ALIAS_EXPANSION } from './yaml-aliases.js';
 import { parseFast } from './yaml-fast-path.mjs';
 
@@ -256,15 +257,7 @@ function tagProblemsOf(document: Document.Parsed, yaml: string): YamlProblem[] {
 function parseYamlFully(yaml: string): YamlResult {
   const document = parseYamlDocument(yaml);
   const error = firstError(document);
-  if (error) {
-    return {
-      error: {
-        offset: error.offset,
-        message: `Invalid YAML: ${describeYamlError(error.code, error.message)}`,
-        hint: yamlErrorHint(error.code),
-      },
-    };
-  }
+  if (error) return { error: explainYamlError(yaml, error.offset, error.code, describeYamlError(error.message)) };
   // Only a text with a `*` has aliases; the rest never pays for the walk.
   if (yaml.includes('*')) {
     const aliasProblem = aliasProblems(document)[0];
@@ -344,26 +337,8 @@ function readTrustedFields(document: Document.Parsed): Record<string, unknown> {
   return read;
 }
 
-function describeYamlError(code: string, message: string): string {
+function describeYamlError(message: string): string {
   // The `yaml` package appends "at line X, column Y"; we report our own position.
   const text = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   return text.endsWith('.') ? text : `${text}.`;
-}
-
-function yamlErrorHint(code: string): string {
-  switch (code) {
-    case 'TAB_AS_INDENT':
-      return 'Indent with spaces; YAML does not allow tabs for indentation.';
-    case 'DUPLICATE_KEY':
-      return 'Each field may appear once in a mapping; remove or rename the repeated key.';
-    case 'BAD_INDENT':
-      return 'Check the indentation and closing brackets around this line.';
-    case 'MISSING_CHAR':
-      return 'A quote or bracket opened above is not closed; close it on the same value.';
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return 'A key must fit on one line, followed by `: ` and its value.';
-    default:
-      return 'Quote values that contain `:` or `#`, and check the indentation around this line.';
-  }
 }

@@ -39,10 +39,10 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, ObjectDocs>> = {
     "description": "`glossary/<id>.md` or `.mdx`: a term of the ownership glossary.",
     "fields": {
       "term": "The term as written in headings.",
-      "summary": "One sentence.",
+      "summary": "One sentence; short Markdown.",
       "synonyms": "Other names; searching one finds the term.",
       "related": "Ids of glossary terms rendered as related readings.",
-      "takeaways": "Short points to remember."
+      "takeaways": "Short points to remember; each short Markdown."
     }
   },
   "confidenceScaleSchema": {
@@ -129,7 +129,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, ObjectDocs>> = {
       "kr": "The key result's id.",
       "confidence": "How likely its owner thinks the target will be met, on the handbook's scale.",
       "value": "The metric's value on that day.",
-      "note": "What changed, in a sentence."
+      "note": "What changed, in a sentence; short Markdown (lists, emphasis, links), line breaks kept."
     }
   },
   "retrospectiveScoreSchema": {
@@ -137,7 +137,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, ObjectDocs>> = {
     "fields": {
       "kr": "The key result's id.",
       "score": "0.0 (nothing) to 1.0 (fully achieved).",
-      "note": "What was learned."
+      "note": "What was learned; short Markdown, line breaks kept."
     }
   },
   "reviewSchema": {
@@ -148,7 +148,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, ObjectDocs>> = {
       "facilitator": "The decision-maker who ran it.",
       "updates": "Confidence updates; required for a check-in.",
       "scores": "Scores; required for a retrospective.",
-      "decisions": "What was decided."
+      "decisions": "What was decided; each item short Markdown."
     }
   },
   "teamSchema": {

@@ -9,7 +9,7 @@ export const checkInUpdateSchema = z.strictObject({
   confidence: z.number(),
   /** The metric's value on that day. */
   value: z.number().optional(),
-  /** What changed, in a sentence. */
+  /** What changed, in a sentence; short Markdown (lists, emphasis, links), line breaks kept. */
   note: z.string().optional(),
 });
 
@@ -19,7 +19,7 @@ export const retrospectiveScoreSchema = z.strictObject({
   kr: idSchema,
   /** 0.0 (nothing) to 1.0 (fully achieved). */
   score: z.number(),
-  /** What was learned. */
+  /** What was learned; short Markdown, line breaks kept. */
   note: z.string().optional(),
 });
 
@@ -37,7 +37,7 @@ export const reviewSchema = z.strictObject({
   updates: z.array(checkInUpdateSchema).optional(),
   /** Scores; required for a retrospective. */
   scores: z.array(retrospectiveScoreSchema).optional(),
-  /** What was decided. */
+  /** What was decided; each item short Markdown. */
   decisions: z.array(textSchema).optional(),
 });
 

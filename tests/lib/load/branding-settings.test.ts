@@ -50,14 +50,14 @@ customCss: [branding/site.css]
         line: 5,
         column: 10,
         severity: 'error',
-        message: '`accent.light: #7fb0ff` has a contrast of 2.02:1 against the light card background #f4f6f8, below the 4.5:1 that WCAG AA asks of text (links and badges are drawn in it).',
+        message: '`accent.light`, `#7fb0ff`, has a contrast of 2.02:1 against the light card background #f4f6f8, below the 4.5:1 that WCAG AA asks of text (links and badges are drawn in it).',
         hint: 'Choose a darker shade with at least 4.5:1 against #ffffff and #f4f6f8, such as the default `#1f5fbf`.',
       },
       {
         line: 6,
         column: 9,
         severity: 'error',
-        message: '`accent.dark: #1f5fbf` has a contrast of 2.62:1 against the dark card background #1d2228, below the 4.5:1 that WCAG AA asks of text (links and badges are drawn in it).',
+        message: '`accent.dark`, `#1f5fbf`, has a contrast of 2.62:1 against the dark card background #1d2228, below the 4.5:1 that WCAG AA asks of text (links and badges are drawn in it).',
         hint: 'Choose a lighter shade with at least 4.5:1 against #14171b and #1d2228, such as the default `#7fb0ff`.',
       },
     ]);
@@ -71,7 +71,7 @@ customCss: [branding/site.css]
 
   it('refuses a colour that is not #rrggbb', async () => {
     const result = await checkFiles({ 'handbook.yaml': `${SETTINGS}accent: { light: blue }\n` });
-    expect(settingsProblems(result)).toMatchObject([{ line: 4, message: '`accent.light: blue` must be a colour written `#rrggbb` or `#rgb`.' }]);
+    expect(settingsProblems(result)).toMatchObject([{ line: 4, message: '`accent.light`, `blue`, must be a colour written `#rrggbb` or `#rgb`.' }]);
   });
 
   it.each([
@@ -95,7 +95,7 @@ customCss: [branding/site.css]
     });
     expect(settingsProblems(result).map((p) => [p.line, p.message])).toEqual([
       [4, 'The favicon `missing.ico` does not exist in the content folder.'],
-      [5, '`customCss[0]: ../outside.css` must be a path inside the content folder, written with `/`, such as `branding/logo.svg`.'],
+      [5, 'The first item of `customCss`, `../outside.css`, must be a path inside the content folder, written with `/`, such as `branding/logo.svg`.'],
       [5, 'The custom stylesheet `site.css` imports another stylesheet (`@import`); it was refused.'],
     ]);
   });

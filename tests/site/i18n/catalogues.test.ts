@@ -24,7 +24,7 @@ describe('message catalogues', () => {
     expect(uiFor('de').confidence(0.7)).toBe('0,70');
     expect(uiFor('en').confidence(0.7)).toBe('0.70');
     expect(uiFor('de').percent(0.55)).toBe('55\u00a0%');
-    expect(uiFor('de').plural('ownership.count', 1)).toBe('1 Key Result');
-    expect(uiFor('en').plural('ownership.count', 3)).toBe('3 key results');
+    expect(uiFor('de').plural('count.keyResults', 1)).toBe('1 Key Result');
+    expect(uiFor('en').plural('count.keyResults', 3)).toBe('3 key results');
   });
 });
