@@ -37,8 +37,9 @@ export async function readOwnershipHistory(contentDir: string): Promise<Ownershi
   try {
     return await readHistory(contentDir);
   } catch (error) {
-    if (!(error instanceof HistoryUnavailable)) throw error;
-    return { available: false, notice: `${capitalize(error.message)}, so ${NO_HISTORY}.` };
+    // The history is an extra: whatever goes wrong reading it, the handbook still builds.
+    const reason = error instanceof HistoryUnavailable ? error.message : `the history could not be read (${error instanceof Error ? error.message : String(error)})`;
+    return { available: false, notice: `${capitalize(reason)}, so ${NO_HISTORY}.` };
   }
 }
 
