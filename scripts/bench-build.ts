@@ -1,10 +1,14 @@
-// Build benchmark: `npm run bench:build -- [--objectives 100,1000] [--runs 3] [--timeout-min 30]`.
+// Build benchmark: `npm run bench:build -- [--objectives 100,1000] [--runs 3] [--commits 50] [--timeout-min 30]`.
 // For each N, generates the synthetic handbook and times, run by run and
 // interleaved, each in a fresh process under GNU `time -v` (wall time, peak RSS):
-//   full:  `node --import tsx scripts/build.ts --content <dir> --out <tmp>`
-//          (everything the build does: validate, Astro pages and, once the
-//          build has that step, the search index), run from the temporary
-//          folder that holds <tmp> (see measureFull)
+//   full:  `node lib/okr-handbook.mjs build --content <dir> --out <tmp>`
+//          (everything the build does: validate, Astro pages, the search
+//          index) on a copy of the handbook outside git, run from the
+//          temporary folder that holds <tmp> (see measureFull)
+//   git:   the same build of the same files inside a git repository whose
+//          history has `--commits` commits touching each objective file
+//          (scripts/lib/generate-synthetic-history.ts): what the ownership
+//          ledger adds
 //   plain: a minimal Astro project with one bare page per .md file of the
 //          same handbook (scripts/lib/plain-astro-project.ts), built with
 //          `node node_modules/astro/astro.js build --root <tmp>`.
@@ -14,15 +18,17 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
+import { spawnSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
 import { generateSyntheticHandbook } from './lib/generate-synthetic-handbook.js';
+import { generateSyntheticHistory } from './lib/generate-synthetic-history.js';
 import { median } from './lib/measure.js';
 import { assertGnuTime, measureCommand, type CommandResult } from './lib/measure-command.js';
 import { createPlainAstroProject } from './lib/plain-astro-project.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const BUILD_SCRIPT = join(ROOT, 'scripts/build.ts');
+const COMMAND = join(ROOT, 'lib/okr-handbook.mjs');
 const ASTRO_BIN = join(ROOT, 'node_modules/astro/astro.js');
-const TSX_LOADER = import.meta.resolve('tsx');
 const MB_PER_GB = 1024;
 
 // Budgets. At 1 000 objectives: the full build within 3x plain Astro, peak < 2 GB.
@@ -33,8 +39,10 @@ const SMALL_MAX_RSS_MB = 2 * MB_PER_GB;
 const LARGE_N = 10_000;
 const LARGE_MAX_MS = 10 * 60_000;
 const LARGE_MAX_RSS_MB = 6 * MB_PER_GB;
+// The ownership ledger: at 1 000 objectives, the build in git at most 20 % slower than outside it.
+const LEDGER_MAX_RATIO = 1.2;
 
-type Candidate = 'full' | 'plain';
+type Candidate = 'full' | 'git' | 'plain';
 
 interface Run extends CommandResult {
   pages: number;
@@ -116,10 +124,10 @@ async function measureFull(contentDir: string, work: string, timeoutMs: number):
   // found by absolute URL, with the repository's tsconfig.
   const r = await measureCommand(
     process.execPath,
-    ['--import', TSX_LOADER, BUILD_SCRIPT, '--content', contentDir, '--out', out],
+    [COMMAND, 'build', '--content', contentDir, '--out', out],
     {
       cwd: work,
-      env: { ...process.env, INIT_CWD: work, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.json') },
+      env: { ...process.env, INIT_CWD: work },
       timeoutMs,
       timeReportFile: join(work, 'time-full.txt'),
     },
@@ -202,7 +210,7 @@ function printTable(files: number, mdFiles: number, results: Map<Candidate, Run[
     summaries.set(name, s);
     row([
       name,
-      fmtInt(name === 'full' ? files : mdFiles),
+      fmtInt(name === 'plain' ? mdFiles : files),
       fmtInt(s.pages),
       fmtS(s.medianMs),
       fmtS(s.minMs),
@@ -224,7 +232,7 @@ function printTable(files: number, mdFiles: number, results: Map<Candidate, Run[
       const known = phases.map((p) => p[n]).filter((v): v is number => v !== undefined);
       return `${n} ${fmtS(median(known))} s${known.length < phases.length ? ` (in ${known.length} of ${phases.length} runs)` : ''}`;
     });
-    console.log(`full build phases as scripts/build.ts reports them (median): ${parts.join(', ')}`);
+    console.log(`full build phases as okr-handbook build reports them (median): ${parts.join(', ')}`);
     const indexed = fullOk.map((r) => r.searchPages).filter((v) => v !== undefined);
     if (names.includes('search')) {
       const bytes = fullOk.map((r) => r.searchBytes).filter((v): v is number => v !== undefined);
@@ -235,6 +243,16 @@ function printTable(files: number, mdFiles: number, results: Map<Candidate, Run[
     }
   }
   return summaries;
+}
+
+function printLedgerBudget(n: number, full: Summary, git: Summary | undefined): void {
+  if (!git) return;
+  const ratio = git.medianMs / full.medianMs;
+  console.log(`ratio git/full (median wall; what the ownership ledger adds): ${Number.isFinite(ratio) ? `${ratio.toFixed(2)}x` : '-'}, peak ${fmtInt(git.worstRssMb)} MB against ${fmtInt(full.worstRssMb)} MB`);
+  if (n === SMALL_N) {
+    const ok = git.ok === git.runs && full.ok === full.runs && ratio <= LEDGER_MAX_RATIO && git.worstRssMb < SMALL_MAX_RSS_MB;
+    console.log(`budget N=${SMALL_N}: git <= ${LEDGER_MAX_RATIO}x full, peak < 2 GB   ${Number.isFinite(ratio) ? ratio.toFixed(2) : '-'}x  ${verdict(ok)}`);
+  }
 }
 
 function printBudgets(n: number, full: Summary, plain: Summary, fullRuns: Run[]): void {
@@ -264,14 +282,20 @@ function printBudgets(n: number, full: Summary, plain: Summary, fullRuns: Run[])
   }
 }
 
-async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number): Promise<void> {
+async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number, commits: number): Promise<void> {
   const work = join(tmp, `n${n}`);
   const contentDir = join(work, 'content');
+  const repository = join(work, 'repository');
   const plainRoot = join(work, 'plain');
   mkdirSync(work, { recursive: true });
   try {
     const genStart = performance.now();
-    const { files, bytes } = await generateSyntheticHandbook(contentDir, n);
+    const { files, bytes } = await generateSyntheticHandbook(join(repository, 'content'), n);
+    const historyStart = performance.now();
+    const history = commits > 0 ? await generateSyntheticHistory(repository, 'content', commits) : undefined;
+    if (history) console.log(`\ngit history: ${fmtInt(history.commits)} commits, ${commits} touching each objective file, written in ${fmtInt(performance.now() - historyStart)} ms`);
+    // The same files outside git, for the build without history.
+    cpSync(join(repository, 'content'), contentDir, { recursive: true });
     const mdFiles = readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).length;
     console.log(
       `\n== N = ${n.toLocaleString('en-US')} objectives: ${fmtInt(files)} files (${fmtInt(mdFiles)} .md), ${(bytes / 1e6).toFixed(1)} MB, generated in ${fmtInt(performance.now() - genStart)} ms; load ${load()}`,
@@ -282,15 +306,17 @@ async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number)
 
     const results = new Map<Candidate, Run[]>([
       ['full', []],
+      ...(history ? [['git', []] as [Candidate, Run[]]] : []),
       ['plain', []],
     ]);
     // Interleaved run by run so drift (other load, thermal, cache) hits both alike.
     for (let run = 1; run <= runs; run++) {
-      for (const name of ['full', 'plain'] as const) {
+      for (const name of results.keys()) {
         const done = results.get(name)!;
         // One failure (out of memory, timeout) is enough: do not repeat it.
         if (done.some((r) => !r.ok)) continue;
-        const r = name === 'full' ? await measureFull(contentDir, work, timeoutMs) : await measurePlain(plainRoot, work, timeoutMs);
+        const r =
+          name === 'plain' ? await measurePlain(plainRoot, work, timeoutMs) : await measureFull(name === 'git' ? join(repository, 'content') : contentDir, work, timeoutMs);
         done.push(r);
         const phases = Object.entries(r.phases)
           .map(([k, v]) => `${k} ${fmtS(v)} s`)
@@ -316,6 +342,7 @@ async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number)
     console.log('');
     const summaries = printTable(files, mdFiles, results);
     printBudgets(n, summaries.get('full')!, summaries.get('plain')!, results.get('full')!);
+    printLedgerBudget(n, summaries.get('full')!, summaries.get('git'));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -327,8 +354,13 @@ async function main(): Promise<void> {
       objectives: { type: 'string', default: '100,1000' },
       runs: { type: 'string', default: '3' },
       'timeout-min': { type: 'string', default: '30' },
+      commits: { type: 'string', default: '50' },
     },
   });
+  const commits = Number(values.commits);
+  if (!Number.isInteger(commits) || commits < 0) throw new Error(`--commits must be a whole number, got "${values.commits}"`);
+  // The build runs compiled, as a user runs it.
+  if (spawnSync(process.execPath, [join(ROOT, 'scripts/compile.mjs')], { stdio: 'inherit' }).status !== 0) throw new Error('compiling failed');
   const sizes = parseList(values.objectives);
   const runs = positiveInt(values.runs, '--runs');
   const timeoutMs = positiveInt(values['timeout-min'], '--timeout-min') * 60_000;
@@ -341,7 +373,7 @@ async function main(): Promise<void> {
       `load average ${load()}`,
   );
   console.log(
-    'full = scripts/build.ts as it is now: validate, Astro pages, and the search index if the build has that step (see its phases below).',
+    'full = `okr-handbook build` as it is now (validate, Astro pages, the search index; see its phases below), on a copy outside git; git = the same inside a git repository with history (the ownership ledger).',
   );
   console.log(
     'plain = minimal Astro project, one bare page (relative path in an <h1>) per .md file of the same handbook, same node_modules.',
@@ -352,7 +384,7 @@ async function main(): Promise<void> {
   // Also on Ctrl-C (measure-command.ts kills the running build, then exits).
   process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
   try {
-    for (const n of sizes) await benchOne(n, runs, tmp, timeoutMs);
+    for (const n of sizes) await benchOne(n, runs, tmp, timeoutMs, commits);
     if (!sizes.includes(SMALL_N)) console.log(`\n(budgets at N=${SMALL_N} not checked: N=${SMALL_N} was not requested)`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
