@@ -1,3 +1,4 @@
+import type { OwnershipLedgers } from '../lib/history/derive-ledger.js';
 import type { Handbook } from '../lib/model/handbook.js';
 import type { Diagnostic } from '../lib/problem.js';
 
@@ -23,6 +24,12 @@ export interface SiteModel {
   errors?: Diagnostic[];
   /** The texts that validation read of files with a diagnostic: all the error overlay may quote. */
   errorTexts?: ReadonlyMap<string, string>;
+  /**
+   * Who owned each objective and key result over time, from git. A promise:
+   * the build reads the history while Astro starts, and the pages that show
+   * it wait for it. Undefined when nothing reads the history.
+   */
+  ownership?: Promise<OwnershipLedgers>;
   /** Markdown bodies already rendered, by their text (`npm run build` renders them in a thread while Astro starts). */
   renderedBodies?: Map<string, string>;
 }
