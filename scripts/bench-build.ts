@@ -1,10 +1,15 @@
-// Build benchmark: `npm run bench:build -- [--objectives 100,1000] [--runs 3] [--timeout-min 30]
+// Build benchmark: `npm run bench:build -- [--objectives 100,1000] [--runs 3] [--commits 50] [--timeout-min 30]
 //                   [--baseline DIR] [--no-plain]`.
 // For each N, generates the synthetic handbook and times, run by run and
 // interleaved, each in a fresh process under GNU `time -v` (wall time, peak RSS):
 //   full:     `node lib/okr-handbook.mjs build --content <dir> --out <tmp>` of
 //             this checkout, compiled first (everything the build does:
-//             validate, Astro pages, the search index)
+//             validate, Astro pages, the search index), on a copy of the
+//             handbook outside git
+//   git:      the same build of the same files inside a git repository whose
+//             history has `--commits` commits touching each objective file
+//             (scripts/lib/generate-synthetic-history.ts): what the ownership
+//             ledger adds (left out with --commits 0)
 //   baseline: the same command of another checkout (--baseline DIR, compiled,
 //             with its own node_modules), to measure a change against the
 //             code before it, e.g. a worktree of main
@@ -13,13 +18,14 @@
 //             `node node_modules/astro/astro.js build --root <tmp>`
 //             (left out with --no-plain).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import { generateSyntheticHandbook } from './lib/generate-synthetic-handbook.js';
+import { generateSyntheticHistory } from './lib/generate-synthetic-history.js';
 import { median } from './lib/measure.js';
 import { assertGnuTime, measureCommand, type CommandResult } from './lib/measure-command.js';
 import { createPlainAstroProject } from './lib/plain-astro-project.js';
@@ -38,8 +44,10 @@ const SMALL_MAX_RSS_MB = 2 * MB_PER_GB;
 const LARGE_N = 10_000;
 const LARGE_MAX_MS = 10 * 60_000;
 const LARGE_MAX_RSS_MB = 6 * MB_PER_GB;
+// The ownership ledger: at 1 000 objectives, the build in git at most 20 % slower than outside it.
+const LEDGER_MAX_RATIO = 1.2;
 
-type Candidate = 'full' | 'baseline' | 'plain';
+type Candidate = 'full' | 'git' | 'baseline' | 'plain';
 
 interface Run extends CommandResult {
   pages: number;
@@ -232,6 +240,16 @@ function printTable(files: number, mdFiles: number, results: Map<Candidate, Run[
   return summaries;
 }
 
+function printLedgerBudget(n: number, full: Summary, git: Summary | undefined): void {
+  if (!git) return;
+  const ratio = git.medianMs / full.medianMs;
+  console.log(`ratio git/full (median wall; what the ownership ledger adds): ${Number.isFinite(ratio) ? `${ratio.toFixed(2)}x` : '-'}, peak ${fmtInt(git.worstRssMb)} MB against ${fmtInt(full.worstRssMb)} MB`);
+  if (n === SMALL_N) {
+    const ok = git.ok === git.runs && full.ok === full.runs && ratio <= LEDGER_MAX_RATIO && git.worstRssMb < SMALL_MAX_RSS_MB;
+    console.log(`budget N=${SMALL_N}: git <= ${LEDGER_MAX_RATIO}x full, peak < 2 GB   ${Number.isFinite(ratio) ? ratio.toFixed(2) : '-'}x  ${verdict(ok)}`);
+  }
+}
+
 /** A change is measured against the code before it: the full build may be at most this much slower than the baseline. */
 const MAX_SLOWER_THAN_BASELINE = 1.1;
 
@@ -271,14 +289,20 @@ function printLargeBudgets(n: number, full: Summary, fullRuns: Run[]): void {
   }
 }
 
-async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number, candidates: Candidate[], baseline: string | undefined): Promise<void> {
+async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number, candidates: Candidate[], baseline: string | undefined, commits: number): Promise<void> {
   const work = join(tmp, `n${n}`);
   const contentDir = join(work, 'content');
+  const repository = join(work, 'repository');
   const plainRoot = join(work, 'plain');
   mkdirSync(work, { recursive: true });
   try {
     const genStart = performance.now();
-    const { files, bytes } = await generateSyntheticHandbook(contentDir, n);
+    const { files, bytes } = await generateSyntheticHandbook(join(repository, 'content'), n);
+    const historyStart = performance.now();
+    const history = commits > 0 ? await generateSyntheticHistory(repository, 'content', commits) : undefined;
+    if (history) console.log(`\ngit history: ${fmtInt(history.commits)} commits, ${commits} touching each objective file, written in ${fmtInt(performance.now() - historyStart)} ms`);
+    // The same files outside git, for the build without history.
+    cpSync(join(repository, 'content'), contentDir, { recursive: true });
     const mdFiles = readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).length;
     console.log(
       `\n== N = ${n.toLocaleString('en-US')} objectives: ${fmtInt(files)} files (${fmtInt(mdFiles)} .md), ${(bytes / 1e6).toFixed(1)} MB, generated in ${fmtInt(performance.now() - genStart)} ms; load ${load()}`,
@@ -288,17 +312,19 @@ async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number,
       createPlainAstroProject(plainRoot, contentDir, join(ROOT, 'node_modules'));
     }
 
-    const results = new Map<Candidate, Run[]>(candidates.map((name) => [name, []]));
+    // The build in git runs right after the one outside it, when there is a history.
+    const names = candidates.flatMap((name): Candidate[] => (name === 'full' && history ? ['full', 'git'] : [name]));
+    const results = new Map<Candidate, Run[]>(names.map((name) => [name, []]));
     // Interleaved run by run so drift (other load, thermal, cache) hits both alike.
     for (let run = 1; run <= runs; run++) {
-      for (const name of candidates) {
+      for (const name of names) {
         const done = results.get(name)!;
         // One failure (out of memory, timeout) is enough: do not repeat it.
         if (done.some((r) => !r.ok)) continue;
         const r =
           name === 'plain'
             ? await measurePlain(plainRoot, work, timeoutMs)
-            : await measureFull(name === 'baseline' ? baseline! : ROOT, contentDir, work, timeoutMs);
+            : await measureFull(name === 'baseline' ? baseline! : ROOT, name === 'git' ? join(repository, 'content') : contentDir, work, timeoutMs);
         done.push(r);
         const phases = Object.entries(r.phases)
           .map(([k, v]) => `${k} ${fmtS(v)} s`)
@@ -325,6 +351,7 @@ async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number,
     const summaries = printTable(files, mdFiles, results);
     printBudgets(n, summaries.get('full')!, summaries.get('plain'), summaries.get('baseline'), results.get('full')!);
     printLargeBudgets(n, summaries.get('full')!, results.get('full')!);
+    printLedgerBudget(n, summaries.get('full')!, summaries.get('git'));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -338,8 +365,11 @@ async function main(): Promise<void> {
       'timeout-min': { type: 'string', default: '30' },
       baseline: { type: 'string' },
       'no-plain': { type: 'boolean', default: false },
+      commits: { type: 'string', default: '50' },
     },
   });
+  const commits = Number(values.commits);
+  if (!Number.isInteger(commits) || commits < 0) throw new Error(`--commits must be a whole number, got "${values.commits}"`);
   const baseline = values.baseline === undefined ? undefined : resolve(values.baseline);
   if (baseline && !existsSync(commandOf(baseline))) {
     throw new Error(`--baseline ${baseline} has no ${commandOf(baseline)}: run \`npm ci\` and \`node scripts/compile.mjs\` in that checkout first`);
@@ -360,7 +390,7 @@ async function main(): Promise<void> {
       `load average ${load()}`,
   );
   console.log(
-    'full = `okr-handbook build` of this checkout as it is now: validate, Astro pages and the search index (see its phases below).',
+    'full = `okr-handbook build` of this checkout as it is now (validate, Astro pages, the search index; see its phases below), on a copy outside git; git = the same inside a git repository with history (the ownership ledger).',
   );
   if (baseline) console.log(`baseline = \`okr-handbook build\` of ${baseline}, the code to compare against.`);
   if (candidates.includes('plain')) {
@@ -372,7 +402,7 @@ async function main(): Promise<void> {
   // Also on Ctrl-C (measure-command.ts kills the running build, then exits).
   process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
   try {
-    for (const n of sizes) await benchOne(n, runs, tmp, timeoutMs, candidates, baseline);
+    for (const n of sizes) await benchOne(n, runs, tmp, timeoutMs, candidates, baseline, commits);
     if (!sizes.includes(SMALL_N)) console.log(`\n(budgets at N=${SMALL_N} not checked: N=${SMALL_N} was not requested)`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });

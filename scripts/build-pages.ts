@@ -36,6 +36,7 @@ const report: PagesReport = {
   searchPages: outcome.searchPages,
   files: check.summary.files,
   phases: outcome.phases,
+  notices: outcome.notices,
 };
 writeFileSync(value('report'), JSON.stringify(report));
 process.exit(outcome.built ? 0 : 1);

@@ -1,3 +1,4 @@
+import type { OwnershipLedgers } from '../lib/history/derive-ledger.js';
 import type { Handbook } from '../lib/model/handbook.js';
 import type { Diagnostic } from '../lib/problem.js';
 
@@ -25,6 +26,12 @@ export interface SiteModel {
   errorTexts?: ReadonlyMap<string, string>;
   /** The files `handbook.yaml` names for the site (logo, favicon, stylesheets), checked and read, by path in the content folder; `npm run dev` serves them. */
   siteFiles?: ReadonlyMap<string, Buffer>;
+  /**
+   * Who owned each objective and key result over time, from git. A promise:
+   * the build reads the history while Astro starts, and the pages that show
+   * it wait for it. Undefined when nothing reads the history.
+   */
+  ownership?: Promise<OwnershipLedgers>;
   /** Markdown bodies already rendered, by their text (`npm run build` renders them in a thread while Astro starts). */
   renderedBodies?: Map<string, string>;
 }

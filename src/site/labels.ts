@@ -30,4 +30,3 @@ export function departure(person: Person, asOf: string, ui: Ui = ENGLISH): { lab
 export function cycleLabel(cycle: Cycle, ui: Ui = ENGLISH): string {
   return `${cycle.title} · ${statusLabel(cycle.status, ui).toLowerCase()}`;
 }
-

@@ -123,7 +123,7 @@ describe('the page chrome', () => {
     expect(await phone.isVisible('.site-menu nav a[href$="/glossary/"]')).toBe(false);
     await phone.click('.site-menu summary');
     expect(await phone.isVisible('.site-menu nav a[href$="/glossary/"]')).toBe(true);
-    expect(await phone.$$eval('.site-menu nav a', (links) => links.length)).toBe(8);
+    expect(await phone.$$eval('.site-menu nav a', (links) => links.length)).toBe(9);
     await phone.close();
     const laptop = await open(site, '', 1280);
     expect(await laptop.isVisible('.site-menu summary')).toBe(false);

@@ -328,4 +328,14 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'alignment.noObjectives': 'Dieser Zyklus hat keine Objectives.',
   'alignment.noCycle': 'Kein Zyklus ist aktiv, daher gibt es noch nichts auszurichten.',
   'alignment.cycles': 'Ausrichtung nach Zyklus',
+
+  'ledger.heading': 'Verlauf der Verantwortung',
+  'ledger.intro.one': 'Eine verantwortliche Person, seit es geschrieben wurde, aus der Git-Historie des Handbuchs.',
+  'ledger.intro.other': '{count} verantwortliche Personen, die neueste zuerst, aus der Git-Historie des Handbuchs.',
+  'ledger.from': 'vom',
+  'ledger.to': 'bis',
+  'ledger.since': 'seit',
+  'ledger.uncommitted': 'noch nicht committet',
+  'ledger.unknownPerson': 'nicht mehr im Handbuch',
+  'ledger.commit': 'in',
 };

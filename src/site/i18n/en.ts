@@ -331,6 +331,16 @@ export const en = {
   'alignment.noObjectives': 'This cycle has no objectives.',
   'alignment.noCycle': 'No cycle is active, so there is nothing to align yet.',
   'alignment.cycles': 'Alignment by cycle',
+
+  'ledger.heading': 'Ownership history',
+  'ledger.intro.one': 'One owner since it was written, from the handbook\'s git history.',
+  'ledger.intro.other': '{count} owners, newest first, from the handbook\'s git history.',
+  'ledger.from': 'from',
+  'ledger.to': 'to',
+  'ledger.since': 'since',
+  'ledger.uncommitted': 'not committed yet',
+  'ledger.unknownPerson': 'not in the handbook now',
+  'ledger.commit': 'in',
 } as const;
 
 export type MessageKey = keyof typeof en;
