@@ -170,8 +170,6 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'objectives.cyclesNav': 'Zyklen auf dieser Seite',
   'objectives.noCycles': 'Das Handbuch hat noch keine Zyklen.',
   'objectives.activeCycle': 'aktiver Zyklus',
-  'objectives.count.one': '{count} Objective',
-  'objectives.count.other': '{count} Objectives',
   'objectives.noneInCycle': 'Keine Objectives in diesem Zyklus.',
   'objectives.umbrella.one': 'keine (Dach für {count} Objective)',
   'objectives.umbrella.other': 'keine (Dach für {count} Objectives)',

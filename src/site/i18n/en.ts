@@ -173,8 +173,6 @@ export const en = {
   'objectives.cyclesNav': 'Cycles on this page',
   'objectives.noCycles': 'The handbook has no cycles yet.',
   'objectives.activeCycle': 'active cycle',
-  'objectives.count.one': '{count} objective',
-  'objectives.count.other': '{count} objectives',
   'objectives.noneInCycle': 'No objectives in this cycle.',
   'objectives.umbrella.one': 'none (umbrella of {count} objective)',
   'objectives.umbrella.other': 'none (umbrella of {count} objectives)',
