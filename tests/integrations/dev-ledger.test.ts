@@ -44,21 +44,21 @@ afterAll(() => {
 
 describe('okr-handbook dev and the ownership ledger', () => {
   it('shows the ledger, an owner not committed yet, and the commit once it lands', async () => {
-    expect(await churnLedger()).toContain(`Priya Shah · since 2026-08-01 · accepted on 2026-08-01 · in ${fixture.short.third}`);
+    expect(await churnLedger()).toContain(`Priya Shah · since 1 Aug 2026 · accepted on 1 Aug 2026 · in ${fixture.short.third}`);
 
     fixture.repository.edit(CHURN, `${CHURN_KR}owner: priya-shah\n    accepted: 2026-08-01`, `${CHURN_KR}owner: sam-okafor\n    accepted: 2026-08-09`);
     const uncommitted = await until('the edit', async () => {
       const ledger = await churnLedger();
       return ledger.includes('not committed yet') ? ledger : undefined;
     });
-    expect(uncommitted).toContain('Sam Okafor · not committed yet · accepted on 2026-08-09');
+    expect(uncommitted).toContain('Sam Okafor · not committed yet · accepted on 9 Aug 2026');
 
     const landed = fixture.repository.git('rev-parse', '--short', fixture.repository.commit('Sam takes churn back', '2026-08-10'));
     const ledger = await until('the commit', async () => {
       const text = await churnLedger();
       return text.includes(landed) ? text : undefined;
     });
-    expect(ledger).toContain(`Sam Okafor · since 2026-08-10 · accepted on 2026-08-09 · in ${landed} Sam takes churn back`);
+    expect(ledger).toContain(`Sam Okafor · since 10 Aug 2026 · accepted on 9 Aug 2026 · in ${landed} Sam takes churn back`);
     expect(ledger).toContain('4 owners');
   }, 120_000);
 });
