@@ -3,7 +3,7 @@ import { isId } from '../ids.js';
 import { at, type PathSegment, type Problem } from '../problem.js';
 import { cycleSchema, type CycleData } from '../schema/cycle.js';
 import { glossaryTermSchema, type GlossaryTermData } from '../schema/glossary-term.js';
-import { initiativeSchema, keyResultSchema, objectiveSchema, type InitiativeData } from '../schema/objective.js';
+import { checkOneKind, initiativeSchema, keyResultSchema, objectiveSchema, type InitiativeData } from '../schema/objective.js';
 import { personSchema, type PersonData } from '../schema/person.js';
 import { checkInUpdateSchema, retrospectiveScoreSchema, reviewSchema, type CheckInUpdateData, type RetrospectiveScoreData } from '../schema/review.js';
 import { teamSchema, type TeamData } from '../schema/team.js';
@@ -18,7 +18,8 @@ import type { Kind } from './walk-content.js';
  * their own.
  */
 const objectiveUnitSchema = objectiveSchema.extend({ keyResults: z.unknown().optional() });
-const keyResultUnitSchema = keyResultSchema.extend({ initiatives: z.unknown().optional() });
+// zod cannot `.extend` a refined object: the unit schema is rebuilt from the shape and refined again.
+const keyResultUnitSchema = z.strictObject({ ...keyResultSchema.shape, initiatives: z.unknown().optional() }).superRefine(checkOneKind);
 const reviewUnitSchema = reviewSchema.extend({ updates: z.unknown().optional(), scores: z.unknown().optional() });
 
 export type ObjectiveFields = Omit<z.output<typeof objectiveUnitSchema>, 'keyResults'>;

@@ -22,6 +22,7 @@ import { schema } from './schema.js';
 import { scoreRange } from './score-range.js';
 import { strayFile } from './stray-file.js';
 import { unresolvedReference } from './unresolved-reference.js';
+import { updateKind } from './update-kind.js';
 import { yamlSyntax } from './yaml-syntax.js';
 
 export type { Rule, RuleContext } from './rule.js';
@@ -44,6 +45,7 @@ export const RULES: readonly Rule<any>[] = [
   ownerLoad,
   confidenceRange,
   scoreRange,
+  updateKind,
   confidenceStale,
   retrospectiveMissing,
   reviewOutOfCycle,

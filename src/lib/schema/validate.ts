@@ -94,6 +94,10 @@ function describeValueIssue(
   local: readonly PathSegment[],
   field: string,
 ): IssueProblem[] {
+  if (issue.code === 'custom' && issue.params?.at === 'key' && typeof issue.params.hint === 'string') {
+    // A check across fields that names the field in the wrong (a second kind of key result): its whole message is written.
+    return [{ rule: 'schema', file, anchor: at.key(...path), message: issue.message, hint: issue.params.hint }];
+  }
   const value = valueAt(root, local);
   const expected = expectedAt(schema, local);
   if (value === undefined) {
@@ -164,6 +168,10 @@ function expectedAt(schema: z.ZodType, path: readonly PathSegment[]): Expectatio
       what: `one of ${options.map((option) => `\`${option}\``).join(', ')}`,
       fix: (value) => `Use one of: ${options.map((option) => `\`${option}\``).join(', ')}.${typeof value === 'string' ? didYouMean(value, options) : ''}`,
     };
+  }
+  if (node instanceof z.ZodLiteral) {
+    const values = [...node.values].map((value) => `\`${String(value)}\``).join(' or ');
+    return { what: values, fix: () => `Write ${values}, or leave the field out.` };
   }
   if (node instanceof z.ZodNumber) return { what: 'a number', fix: () => 'Write a plain number without quotes or units, e.g. `0.7` or `55`.' };
   if (node instanceof z.ZodArray) return { what: 'a list', fix: () => 'Write a list, one `- item` per line.' };

@@ -244,11 +244,11 @@ describe('progress at the edges', () => {
     expect(byId(handbook.keyResults, 'q3-retention').progress).toBeCloseTo(progress, 10);
   });
 
-  it('uses the baseline while no check-in gives a value', async () => {
+  it('shows the baseline, and no progress (not a made-up 0 %), while no check-in gives a value', async () => {
     const { handbook } = await checkFiles(edit(CHECK_IN, '    value: 64\n', ''));
     const retention = byId(handbook.keyResults, 'q3-retention');
     expect(retention.currentValue).toBe(RETENTION.baseline);
-    expect(retention.progress).toBe(0);
+    expect(retention.progress).toBeUndefined();
   });
 
   it('has no progress without a metric', async () => {
