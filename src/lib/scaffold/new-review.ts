@@ -58,7 +58,9 @@ function checkIn(context: ScaffoldContext, cycle: Cycle, keyResults: KeyResult[]
     updates: keyResults.map((keyResult) => ({
       kr: keyResult.id,
       confidence: keyResult.latestCheckIn?.confidence ?? null,
-      ...(keyResult.currentValue !== undefined && { value: keyResult.currentValue }),
+      ...(keyResult.kind !== 'ordinal' && keyResult.kind !== 'milestone' && keyResult.currentValue !== undefined && { value: keyResult.currentValue }),
+      // A level is carried over like a value; a milestone stays done once a check-in said so, so `done` is not repeated.
+      ...(keyResult.kind === 'ordinal' && keyResult.currentLevel !== undefined && { level: keyResult.currentLevel }),
     })),
   });
   document.commentBefore =
@@ -91,6 +93,8 @@ function retrospective(cycle: Cycle, keyResults: KeyResult[], facilitator: strin
     const facts = [
       last && `last confidence ${last.confidence}`,
       metric && `value ${keyResult.currentValue ?? metric.baseline} (from ${metric.baseline} towards ${metric.target})`,
+      keyResult.kind === 'ordinal' && `level ${keyResult.currentLevel ?? 'none yet'}`,
+      keyResult.kind === 'milestone' && (keyResult.doneOn !== undefined ? `done on ${keyResult.doneOn}` : 'not done'),
     ].filter(Boolean);
     commentOn(document, ['scores', index, 'score'], facts.length ? `0.0-1.0; ${facts.join(', ')}` : '0.0-1.0');
   });

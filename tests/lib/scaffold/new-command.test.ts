@@ -428,3 +428,37 @@ describe('npm run new (the real command)', () => {
     expect(unknown.stderr).toContain('There is no kind `objectve`. Did you mean `objective`?');
   });
 });
+
+describe('the kind of a new key result', () => {
+  const kr = ['kr', '--objective', 'retention', '--owner', 'lee-wong', '--accepted', '2026-07-01'];
+
+  it('writes levels from the --level flags, and a milestone from --kind milestone, each valid', async () => {
+    const dir = writeHandbook();
+    expect((await runNew(dir, [...kr, '--title', 'Single sign-on', '--id', 'q3-sso', '--level-commit', 'One pilot account', '--level-target', 'Five accounts', '--level-stretch', 'SCIM too'])).exitCode).toBe(0);
+    expect((await runNew(dir, [...kr, '--title', 'SOC 2 report', '--id', 'q3-soc2', '--kind', 'milestone'])).exitCode).toBe(0);
+    const text = readFileSync(path.join(dir, 'objectives/2026-q3/retention.md'), 'utf8');
+    expect(text).toContain('    levels:\n      commit: One pilot account\n      target: Five accounts\n      stretch: SCIM too\n');
+    expect(text).toContain('  - id: q3-soc2\n    title: SOC 2 report\n    owner: lee-wong\n    accepted: 2026-07-01\n    milestone: true\n');
+    // New key results have no check-in yet: warnings only.
+    expect((await diagnosticsOf(dir)).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('asks for each level at a terminal with --kind levels', async () => {
+    const dir = writeHandbook();
+    const asker = scripted('Pilot live', 'Five live', 'All live');
+    expect((await runNew(dir, [...kr, '--title', 'SSO', '--id', 'q3-sso', '--kind', 'levels'], asker)).exitCode).toBe(0);
+    expect(asker.questions).toEqual(['Commit level: what is promised: ', 'Target level: what is aimed for: ', 'Stretch level: what would be outstanding: ']);
+    expect(readFileSync(path.join(dir, 'objectives/2026-q3/retention.md'), 'utf8')).toContain('      commit: Pilot live\n      target: Five live\n      stretch: All live\n');
+  });
+
+  it('refuses two kinds at once, writing nothing', async () => {
+    const dir = writeHandbook();
+    const before = snapshot(dir);
+    const both = await runNew(dir, [...kr, '--title', 'SSO', '--baseline', '0', '--target', '5', '--level-commit', 'Pilot']);
+    expect(both.exitCode).toBe(2);
+    expect(both.stderr).toContain('A key result is measured one way');
+    const milestoneWithMetric = await runNew(dir, ['objective', '--title', 'X', '--owner', 'lee-wong', '--kr-title', 'Y', '--kind', 'milestone', '--baseline', '1', '--target', '2']);
+    expect(milestoneWithMetric.exitCode).toBe(2);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
