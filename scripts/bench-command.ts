@@ -1,4 +1,4 @@
-// `npm run bench:command -- [--objectives 10000] [--runs 7]`: what a user
+// `npm run bench -- [--objectives 10000] [--runs 7]`: what a user
 // waits for, measured as whole processes started the way a user starts them
 // (Node's start-up and module loading included), each against a yardstick
 // run the same way:
@@ -7,8 +7,8 @@
 //   okr-handbook check (synthetic)  against  the naive loop on it           budget 1.4x
 // The naive loop (scripts/lib/naive-read.mjs) reads every file and splits it
 // with gray-matter. Runs are interleaved so drift hits both sides alike;
-// medians are reported. The command is the compiled one: run `npm run
-// compile` first if the sources changed.
+// medians are reported. The command is the compiled one (`npm run bench`
+// compiles it first).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-// Benchmark: `npm run bench -- [--objectives 10000] [--runs 5]`.
+// Benchmark: `npm run bench:work -- [--objectives 10000] [--runs 5]`.
 // Compares checkHandbook with a naive baseline (read + gray-matter every
 // file) on a synthetic handbook, each measurement in a fresh child process.
 // The same file is the child's entry point: `bench.ts --child <name> --dir <dir>`.

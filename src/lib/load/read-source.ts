@@ -12,7 +12,7 @@ export interface SourceFile extends ContentEntry {
  * A file's text and front matter. Callers read files synchronously on
  * purpose (read-regular-file.ts): handbook files are small, and a few
  * blocking system calls each are several times cheaper than the promise
- * API's open/stat/read/close round trips (measured with `npm run bench`).
+ * API's open/stat/read/close round trips (measured with `npm run bench:work`).
  * `split` is gray-matter's split of the text, when the thread that read it
  * made it.
  */
