@@ -1,32 +1,44 @@
 // The handbook's search box, loaded on first use. It drives Pagefind's JS
 // API: results show kind, owner and cycle; filters come from the index
 // (which takes them from the validated model); arrow keys move through
-// results and Escape closes them.
-const FILTERS = [
-  ['kind', 'Kind'],
-  ['cycle', 'Cycle'],
-  ['team', 'Team'],
-  ['owner', 'Owner'],
-];
+// results and Escape closes them. Its words come from the page (`data-labels`,
+// written from src/site/search-labels.ts), so they can be translated.
+import { rankedSearch } from './search-rank.js';
+
+const FILTERS = ['kind', 'cycle', 'team', 'owner'];
+
+/** How many results are shown at first, and added by each "more". */
+const PAGE = 12;
+
+/** `{name}` placeholders in a label, filled in. */
+const fill = (label, values) => label.replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
+
+/** Pagefind's search API, for a site served under `base`. */
+export async function openPagefind(base) {
+  const pagefind = await import(`${base}pagefind/pagefind.js`);
+  await pagefind.options({ baseUrl: base });
+  return pagefind;
+}
 
 export async function attach(form, input) {
   const base = form.dataset.base;
+  const labels = JSON.parse(form.dataset.labels);
   const panel = form.querySelector('#site-search-results');
-  const pagefind = await import(`${base}pagefind/pagefind.js`);
-  await pagefind.options({ baseUrl: base });
+  const pagefind = await openPagefind(base);
   const available = await pagefind.filters();
 
   const controls = document.createElement('div');
   controls.className = 'search-filters';
   const selects = new Map();
-  for (const [name, label] of FILTERS) {
+  for (const name of FILTERS) {
+    const label = labels.filters[name];
     const values = Object.keys(available[name] ?? {}).sort((a, b) => a.localeCompare(b));
     if (values.length === 0) continue;
     const select = document.createElement('select');
     select.name = name;
-    select.append(new Option(`${label}: any`, ''));
+    select.append(new Option(fill(labels.any, { filter: label }), ''));
     for (const value of values) select.append(new Option(value, value));
-    select.setAttribute('aria-label', `Filter by ${label.toLowerCase()}`);
+    select.setAttribute('aria-label', fill(labels.filterBy, { filter: label }));
     select.addEventListener('change', run);
     selects.set(name, select);
     controls.append(select);
@@ -36,33 +48,58 @@ export async function attach(form, input) {
   status.setAttribute('role', 'status');
   const list = document.createElement('ol');
   list.className = 'search-results';
-  panel.replaceChildren(controls, status, list);
+  const more = document.createElement('button');
+  more.type = 'button';
+  more.className = 'search-more';
+  more.hidden = true;
+  panel.replaceChildren(controls, status, list, more);
 
   let generation = 0;
+  let current;
+  let shown = 0;
   async function run() {
     const term = input.value.trim();
     const filters = {};
     for (const [name, select] of selects) if (select.value) filters[name] = select.value;
     if (!term && Object.keys(filters).length === 0) {
       list.replaceChildren();
-      status.textContent = 'Type to search objectives, key results, people, teams, cycles, reviews and the glossary.';
+      status.textContent = labels.prompt;
+      more.hidden = true;
       panel.hidden = false;
       return;
     }
     const mine = ++generation;
-    const search = await pagefind.search(term || null, { filters });
+    const search = await rankedSearch(pagefind, term, filters);
+    const results = await search.next(PAGE);
     if (mine !== generation) return; // a newer search has started
-    const data = await Promise.all(search.results.slice(0, 16).map((result) => result.data()));
-    if (mine !== generation) return;
-    // A glossary term can match twice, as its page and as its synonyms: show it once.
-    const seen = new Set();
-    const results = data.filter((result) => !seen.has(result.url) && seen.add(result.url)).slice(0, 12);
+    current = search;
+    shown = results.length;
     list.replaceChildren(...results.map(renderResult));
-    const total = search.results.length;
-    status.textContent =
-      results.length === 0 ? 'No results.' : results.length < total ? `The best ${results.length} of ${total} results; add words or a filter to narrow them.` : `${total} result${total === 1 ? '' : 's'}.`;
+    showStatus();
     panel.hidden = false;
   }
+
+  /** Says how many results there are and offers the next ones. */
+  function showStatus() {
+    const total = current.total;
+    const left = current.hasMore();
+    status.textContent =
+      shown === 0 ? labels.none : left ? fill(labels.some, { shown, total }) : shown === 1 ? labels.one : fill(labels.all, { total: shown });
+    more.hidden = !left;
+    more.textContent = fill(labels.more, { count: Math.min(PAGE, Math.max(total - shown, 1)) });
+  }
+
+  more.addEventListener('click', async () => {
+    const mine = generation;
+    const results = await current.next(PAGE);
+    if (mine !== generation || results.length === 0) return;
+    const items = results.map(renderResult);
+    list.append(...items);
+    shown += results.length;
+    showStatus();
+    // The reader carries on from the first new result.
+    items[0].querySelector('a').focus();
+  });
 
   function renderResult(data) {
     const item = document.createElement('li');

@@ -1,28 +1,39 @@
-// Build benchmark: `npm run bench:build -- [--objectives 100,1000] [--runs 3] [--timeout-min 30]`.
+// Build benchmark: `npm run bench:build -- [--objectives 100,1000] [--runs 3] [--commits 50] [--timeout-min 30]
+//                   [--baseline DIR] [--no-plain]`.
 // For each N, generates the synthetic handbook and times, run by run and
 // interleaved, each in a fresh process under GNU `time -v` (wall time, peak RSS):
-//   full:  `node --import tsx scripts/build.ts --content <dir> --out <tmp>`
-//          (everything the build does: validate, Astro pages and, once the
-//          build has that step, the search index), run from the temporary
-//          folder that holds <tmp> (see measureFull)
-//   plain: a minimal Astro project with one bare page per .md file of the
-//          same handbook (scripts/lib/plain-astro-project.ts), built with
-//          `node node_modules/astro/astro.js build --root <tmp>`.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+//   full:     `node lib/okr-handbook.mjs build --content <dir> --out <tmp>` of
+//             this checkout, compiled first (everything the build does:
+//             validate, Astro pages, the search index), on a copy of the
+//             handbook outside git
+//   git:      the same build of the same files inside a git repository whose
+//             history has `--commits` commits touching each objective file
+//             (scripts/lib/generate-synthetic-history.ts): what the ownership
+//             ledger adds (left out with --commits 0)
+//   baseline: the same command of another checkout (--baseline DIR, compiled,
+//             with its own node_modules), to measure a change against the
+//             code before it, e.g. a worktree of main
+//   plain:    a minimal Astro project with one bare page per .md file of the
+//             same handbook (scripts/lib/plain-astro-project.ts), built with
+//             `node node_modules/astro/astro.js build --root <tmp>`
+//             (left out with --no-plain).
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import { generateSyntheticHandbook } from './lib/generate-synthetic-handbook.js';
+import { generateSyntheticHistory } from './lib/generate-synthetic-history.js';
 import { median } from './lib/measure.js';
 import { assertGnuTime, measureCommand, type CommandResult } from './lib/measure-command.js';
 import { createPlainAstroProject } from './lib/plain-astro-project.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const BUILD_SCRIPT = join(ROOT, 'scripts/build.ts');
+/** The compiled command of a checkout. */
+const commandOf = (checkout: string) => join(checkout, 'lib/okr-handbook.mjs');
 const ASTRO_BIN = join(ROOT, 'node_modules/astro/astro.js');
-const TSX_LOADER = import.meta.resolve('tsx');
 const MB_PER_GB = 1024;
 
 // Budgets. At 1 000 objectives: the full build within 3x plain Astro, peak < 2 GB.
@@ -33,8 +44,10 @@ const SMALL_MAX_RSS_MB = 2 * MB_PER_GB;
 const LARGE_N = 10_000;
 const LARGE_MAX_MS = 10 * 60_000;
 const LARGE_MAX_RSS_MB = 6 * MB_PER_GB;
+// The ownership ledger: at 1 000 objectives, the build in git at most 20 % slower than outside it.
+const LEDGER_MAX_RATIO = 1.2;
 
-type Candidate = 'full' | 'plain';
+type Candidate = 'full' | 'git' | 'baseline' | 'plain';
 
 interface Run extends CommandResult {
   pages: number;
@@ -103,27 +116,17 @@ function failureText(r: CommandResult): string {
   return `${why}; last output:\n    ${tail}`;
 }
 
-async function measureFull(contentDir: string, work: string, timeoutMs: number): Promise<Run> {
+async function measureFull(checkout: string, contentDir: string, work: string, timeoutMs: number): Promise<Run> {
   const out = join(work, 'full-out');
   rmSync(out, { recursive: true, force: true });
-  // Run from `work`, which holds the output, not from the repository: Astro
-  // writes its server chunks into the output folder only when that folder is
-  // under the working directory, and otherwise into <cwd>/.astro/, which a
-  // concurrent build from the repository (say, the build tests) would share
-  // and delete under us. `npm run build` with the default dist/ is the
-  // under-the-working-directory case too. Those chunks import packages, so
-  // `work` links to the repository's node_modules (made in benchOne); tsx is
-  // found by absolute URL, with the repository's tsconfig.
-  const r = await measureCommand(
-    process.execPath,
-    ['--import', TSX_LOADER, BUILD_SCRIPT, '--content', contentDir, '--out', out],
-    {
-      cwd: work,
-      env: { ...process.env, INIT_CWD: work, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.json') },
-      timeoutMs,
-      timeReportFile: join(work, 'time-full.txt'),
-    },
-  );
+  // Run from `work`, which holds the output, as a user runs `okr-handbook build` from their project.
+  // The command keeps Astro's and Vite's state in a work folder of its own, so builds side by side do not share it.
+  const r = await measureCommand(process.execPath, [commandOf(checkout), 'build', '--content', contentDir, '--out', out], {
+    cwd: work,
+    env: { ...process.env, INIT_CWD: work },
+    timeoutMs,
+    timeReportFile: join(work, 'time-full.txt'),
+  });
   const search = /(\d+) of them in the search index/.exec(r.stdout);
   const run = {
     ...r,
@@ -202,7 +205,7 @@ function printTable(files: number, mdFiles: number, results: Map<Candidate, Run[
     summaries.set(name, s);
     row([
       name,
-      fmtInt(name === 'full' ? files : mdFiles),
+      fmtInt(name === 'plain' ? mdFiles : files),
       fmtInt(s.pages),
       fmtS(s.medianMs),
       fmtS(s.minMs),
@@ -224,7 +227,7 @@ function printTable(files: number, mdFiles: number, results: Map<Candidate, Run[
       const known = phases.map((p) => p[n]).filter((v): v is number => v !== undefined);
       return `${n} ${fmtS(median(known))} s${known.length < phases.length ? ` (in ${known.length} of ${phases.length} runs)` : ''}`;
     });
-    console.log(`full build phases as scripts/build.ts reports them (median): ${parts.join(', ')}`);
+    console.log(`full build phases as the build reports them (median): ${parts.join(', ')}`);
     const indexed = fullOk.map((r) => r.searchPages).filter((v) => v !== undefined);
     if (names.includes('search')) {
       const bytes = fullOk.map((r) => r.searchBytes).filter((v): v is number => v !== undefined);
@@ -237,7 +240,26 @@ function printTable(files: number, mdFiles: number, results: Map<Candidate, Run[
   return summaries;
 }
 
-function printBudgets(n: number, full: Summary, plain: Summary, fullRuns: Run[]): void {
+function printLedgerBudget(n: number, full: Summary, git: Summary | undefined): void {
+  if (!git) return;
+  const ratio = git.medianMs / full.medianMs;
+  console.log(`ratio git/full (median wall; what the ownership ledger adds): ${Number.isFinite(ratio) ? `${ratio.toFixed(2)}x` : '-'}, peak ${fmtInt(git.worstRssMb)} MB against ${fmtInt(full.worstRssMb)} MB`);
+  if (n === SMALL_N) {
+    const ok = git.ok === git.runs && full.ok === full.runs && ratio <= LEDGER_MAX_RATIO && git.worstRssMb < SMALL_MAX_RSS_MB;
+    console.log(`budget N=${SMALL_N}: git <= ${LEDGER_MAX_RATIO}x full, peak < 2 GB   ${Number.isFinite(ratio) ? ratio.toFixed(2) : '-'}x  ${verdict(ok)}`);
+  }
+}
+
+/** A change is measured against the code before it: the full build may be at most this much slower than the baseline. */
+const MAX_SLOWER_THAN_BASELINE = 1.1;
+
+function printBudgets(n: number, full: Summary, plain: Summary | undefined, baseline: Summary | undefined, fullRuns: Run[]): void {
+  if (baseline) {
+    const change = full.medianMs / baseline.medianMs;
+    const ok = full.ok === full.runs && baseline.ok === baseline.runs && change <= MAX_SLOWER_THAN_BASELINE;
+    console.log(`ratio full/baseline (median wall): ${Number.isFinite(change) ? `${change.toFixed(2)}x` : '-'}  ${verdict(ok)} (at most ${MAX_SLOWER_THAN_BASELINE}x)`);
+  }
+  if (!plain) return;
   const ratio = full.medianMs / plain.medianMs;
   console.log(`ratio full/plain (median wall): ${Number.isFinite(ratio) ? `${ratio.toFixed(2)}x` : '-'}`);
   const withoutSearch = fullRuns.filter((r) => r.ok && r.phases.search !== undefined).map((r) => r.wallMs - r.phases.search!);
@@ -252,6 +274,9 @@ function printBudgets(n: number, full: Summary, plain: Summary, fullRuns: Run[])
     console.log(`budget N=${SMALL_N}: full <= ${SMALL_MAX_RATIO}x plain         ${Number.isFinite(ratio) ? ratio.toFixed(2) : '-'}x  ${verdict(ratioOk)}${why}`);
     console.log(`budget N=${SMALL_N}: full peak RSS < 2 GB     ${fmtInt(full.worstRssMb)} MB  ${verdict(rssOk)}${why}`);
   }
+}
+
+function printLargeBudgets(n: number, full: Summary, fullRuns: Run[]): void {
   if (n === LARGE_N) {
     const heapFlag = /max[-_]old[-_]space[-_]size/.test(process.env.NODE_OPTIONS ?? '');
     const finished = full.ok === full.runs && !heapFlag;
@@ -264,33 +289,42 @@ function printBudgets(n: number, full: Summary, plain: Summary, fullRuns: Run[])
   }
 }
 
-async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number): Promise<void> {
+async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number, candidates: Candidate[], baseline: string | undefined, commits: number): Promise<void> {
   const work = join(tmp, `n${n}`);
   const contentDir = join(work, 'content');
+  const repository = join(work, 'repository');
   const plainRoot = join(work, 'plain');
   mkdirSync(work, { recursive: true });
   try {
     const genStart = performance.now();
-    const { files, bytes } = await generateSyntheticHandbook(contentDir, n);
+    const { files, bytes } = await generateSyntheticHandbook(join(repository, 'content'), n);
+    const historyStart = performance.now();
+    const history = commits > 0 ? await generateSyntheticHistory(repository, 'content', commits) : undefined;
+    if (history) console.log(`\ngit history: ${fmtInt(history.commits)} commits, ${commits} touching each objective file, written in ${fmtInt(performance.now() - historyStart)} ms`);
+    // The same files outside git, for the build without history.
+    cpSync(join(repository, 'content'), contentDir, { recursive: true });
     const mdFiles = readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).length;
     console.log(
       `\n== N = ${n.toLocaleString('en-US')} objectives: ${fmtInt(files)} files (${fmtInt(mdFiles)} .md), ${(bytes / 1e6).toFixed(1)} MB, generated in ${fmtInt(performance.now() - genStart)} ms; load ${load()}`,
     );
-    symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'), 'dir'); // for the full build, see measureFull
-    mkdirSync(plainRoot);
-    createPlainAstroProject(plainRoot, contentDir, join(ROOT, 'node_modules'));
+    if (candidates.includes('plain')) {
+      mkdirSync(plainRoot);
+      createPlainAstroProject(plainRoot, contentDir, join(ROOT, 'node_modules'));
+    }
 
-    const results = new Map<Candidate, Run[]>([
-      ['full', []],
-      ['plain', []],
-    ]);
+    // The build in git runs right after the one outside it, when there is a history.
+    const names = candidates.flatMap((name): Candidate[] => (name === 'full' && history ? ['full', 'git'] : [name]));
+    const results = new Map<Candidate, Run[]>(names.map((name) => [name, []]));
     // Interleaved run by run so drift (other load, thermal, cache) hits both alike.
     for (let run = 1; run <= runs; run++) {
-      for (const name of ['full', 'plain'] as const) {
+      for (const name of names) {
         const done = results.get(name)!;
         // One failure (out of memory, timeout) is enough: do not repeat it.
         if (done.some((r) => !r.ok)) continue;
-        const r = name === 'full' ? await measureFull(contentDir, work, timeoutMs) : await measurePlain(plainRoot, work, timeoutMs);
+        const r =
+          name === 'plain'
+            ? await measurePlain(plainRoot, work, timeoutMs)
+            : await measureFull(name === 'baseline' ? baseline! : ROOT, name === 'git' ? join(repository, 'content') : contentDir, work, timeoutMs);
         done.push(r);
         const phases = Object.entries(r.phases)
           .map(([k, v]) => `${k} ${fmtS(v)} s`)
@@ -315,7 +349,9 @@ async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number)
     }
     console.log('');
     const summaries = printTable(files, mdFiles, results);
-    printBudgets(n, summaries.get('full')!, summaries.get('plain')!, results.get('full')!);
+    printBudgets(n, summaries.get('full')!, summaries.get('plain'), summaries.get('baseline'), results.get('full')!);
+    printLargeBudgets(n, summaries.get('full')!, results.get('full')!);
+    printLedgerBudget(n, summaries.get('full')!, summaries.get('git'));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -327,8 +363,21 @@ async function main(): Promise<void> {
       objectives: { type: 'string', default: '100,1000' },
       runs: { type: 'string', default: '3' },
       'timeout-min': { type: 'string', default: '30' },
+      baseline: { type: 'string' },
+      'no-plain': { type: 'boolean', default: false },
+      commits: { type: 'string', default: '50' },
     },
   });
+  const commits = Number(values.commits);
+  if (!Number.isInteger(commits) || commits < 0) throw new Error(`--commits must be a whole number, got "${values.commits}"`);
+  const baseline = values.baseline === undefined ? undefined : resolve(values.baseline);
+  if (baseline && !existsSync(commandOf(baseline))) {
+    throw new Error(`--baseline ${baseline} has no ${commandOf(baseline)}: run \`npm ci\` and \`node scripts/compile.mjs\` in that checkout first`);
+  }
+  const candidates: Candidate[] = ['full', ...(baseline ? (['baseline'] as const) : []), ...(values['no-plain'] ? [] : (['plain'] as const))];
+  // The command as this checkout's source has it now.
+  const compiled = spawnSync(process.execPath, [join(ROOT, 'scripts/compile.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (compiled.status !== 0) throw new Error('scripts/compile.mjs failed');
   const sizes = parseList(values.objectives);
   const runs = positiveInt(values.runs, '--runs');
   const timeoutMs = positiveInt(values['timeout-min'], '--timeout-min') * 60_000;
@@ -341,18 +390,19 @@ async function main(): Promise<void> {
       `load average ${load()}`,
   );
   console.log(
-    'full = scripts/build.ts as it is now: validate, Astro pages, and the search index if the build has that step (see its phases below).',
+    'full = `okr-handbook build` of this checkout as it is now (validate, Astro pages, the search index; see its phases below), on a copy outside git; git = the same inside a git repository with history (the ownership ledger).',
   );
-  console.log(
-    'plain = minimal Astro project, one bare page (relative path in an <h1>) per .md file of the same handbook, same node_modules.',
-  );
+  if (baseline) console.log(`baseline = \`okr-handbook build\` of ${baseline}, the code to compare against.`);
+  if (candidates.includes('plain')) {
+    console.log('plain = minimal Astro project, one bare page (relative path in an <h1>) per .md file of the same handbook, same node_modules.');
+  }
   console.log(`${runs} run(s) per build, interleaved; each a fresh process, timeout ${values['timeout-min']} min.`);
 
   const tmp = mkdtempSync(join(tmpdir(), 'okr-bench-build-'));
   // Also on Ctrl-C (measure-command.ts kills the running build, then exits).
   process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
   try {
-    for (const n of sizes) await benchOne(n, runs, tmp, timeoutMs);
+    for (const n of sizes) await benchOne(n, runs, tmp, timeoutMs, candidates, baseline, commits);
     if (!sizes.includes(SMALL_N)) console.log(`\n(budgets at N=${SMALL_N} not checked: N=${SMALL_N} was not requested)`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -2,6 +2,7 @@
 // this file and runs it): validates, renders and indexes the site into a
 // work folder, writes a report for the parent, and exits.
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { buildPages, type PagesReport } from '../src/lib/build/build-site.js';
 import { parseArguments } from '../src/lib/cli/parse-arguments.js';
 import { formatPretty } from '../src/lib/format/format-pretty.js';
@@ -25,7 +26,9 @@ const outcome = await buildPages({
 });
 const { check } = outcome;
 if (check.diagnostics.length > 0 || !outcome.built) {
-  process.stdout.write(formatPretty(check.diagnostics, check.summary, { color }));
+  // Paths as the user who ran the build reaches them (the build runs in a work folder; INIT_CWD is where it was started).
+  const userCwd = process.env.INIT_CWD ?? process.cwd();
+  process.stdout.write(formatPretty(check.diagnostics, check.summary, { color, folder: path.relative(userCwd, value('content')) }));
 }
 const report: PagesReport = {
   built: outcome.built,
@@ -33,6 +36,7 @@ const report: PagesReport = {
   searchPages: outcome.searchPages,
   files: check.summary.files,
   phases: outcome.phases,
+  notices: outcome.notices,
 };
 writeFileSync(value('report'), JSON.stringify(report));
 process.exit(outcome.built ? 0 : 1);

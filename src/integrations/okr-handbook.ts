@@ -2,8 +2,11 @@ import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkHandbook, type CheckResult } from '../lib/check-handbook.js';
 import { formatPretty } from '../lib/format/format-pretty.js';
+import { deriveLedgers } from '../lib/history/derive-ledger.js';
+import { readOwnershipHistory, type OwnershipHistory } from '../lib/history/read-ownership-history.js';
 import { hasSiteModel, setSiteModel } from '../site/handbook.js';
 import { glossaryMdxPlugin, invalidateGlossaryMdx } from './glossary-mdx.js';
+import { watchGitHead } from './watch-git-head.js';
 
 /** How long to wait after a file event before validating, so a save that touches several files validates once. */
 const SETTLE_MS = 120;
@@ -24,12 +27,22 @@ const MODEL_CHANGED = '.okr-handbook-model-changed';
 export function okrHandbook(options: { contentDir: string }): AstroIntegration {
   const contentDir = path.resolve(options.contentDir);
   let base = '/';
+  // Read from git once, and again only when a commit lands; an edit only re-derives the ledgers from it.
+  let history: Promise<OwnershipHistory> | undefined;
+  let latest: CheckResult | undefined;
 
   async function validate(): Promise<CheckResult> {
     const result = await checkHandbook({ contentDir });
-    const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    setSiteModel({ handbook: result.handbook, contentDir, base, warnings: result.diagnostics, errors, errorTexts: result.texts });
+    latest = result;
+    publish(result);
     return result;
+  }
+
+  function publish(result: CheckResult): void {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    history ??= readOwnershipHistory(contentDir);
+    const ownership = history.then((read) => deriveLedgers(read, result.handbook));
+    setSiteModel({ handbook: result.handbook, contentDir, base, warnings: result.diagnostics, errors, errorTexts: result.texts, ownership });
   }
 
   return {
@@ -44,7 +57,11 @@ export function okrHandbook(options: { contentDir: string }): AstroIntegration {
         if (command !== 'dev' && hasSiteModel()) return;
         const result = await validate();
         report(result, logger, false, { quietWhenClean: true });
-        if (command === 'dev') addMiddleware({ entrypoint: new URL('./validation-overlay.ts', import.meta.url), order: 'pre' });
+        if (command === 'dev') {
+          addMiddleware({ entrypoint: new URL('./validation-overlay.ts', import.meta.url), order: 'pre' });
+          const read = await history;
+          if (read && !read.available) logger.info(read.notice);
+        }
       },
       'astro:server:setup': ({ server, logger }) => {
         const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
@@ -78,12 +95,19 @@ export function okrHandbook(options: { contentDir: string }): AstroIntegration {
           }, SETTLE_MS);
         };
         for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) server.watcher.on(event, onEvent);
+        // A commit changes the ownership history: read it again, and reload the open page.
+        const stopWatchingGit = watchGitHead(contentDir, () => {
+          history = readOwnershipHistory(contentDir);
+          if (latest) publish(latest);
+          void history.then(() => server.hot.send({ type: 'full-reload', path: '*' }));
+        });
+        server.httpServer?.once('close', () => void stopWatchingGit.then((stop) => stop()));
       },
     },
   };
 
   function report(result: CheckResult, logger: AstroIntegrationLogger, color: boolean, { quietWhenClean }: { quietWhenClean: boolean }): void {
-    const text = formatPretty(result.diagnostics, result.summary, { color, texts: result.texts });
+    const text = formatPretty(result.diagnostics, result.summary, { color, texts: result.texts, folder: path.relative(process.cwd(), contentDir) });
     if (result.summary.errors > 0) logger.error(`\n${text}`);
     else if (result.summary.warnings > 0) logger.warn(`\n${text}`);
     else if (!quietWhenClean) logger.info(text.trim());

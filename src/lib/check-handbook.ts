@@ -12,6 +12,7 @@ import { resolveHandbook } from './model/resolve-handbook.js';
 import { findTooDeepNesting } from './rules/markdown-nesting.js';
 import type { Diagnostic, Problem, Severity } from './problem.js';
 import { RULES } from './rules/index.js';
+import { subjectOf } from './subject.js';
 import type { RuleContext } from './rules/rule.js';
 
 export interface CheckOptions {
@@ -75,7 +76,7 @@ export async function checkHandbook({ contentDir, today, keepDeclarations = fals
   // One file at a time: read, parse, validate, keep what validated, and let
   // the parsed YAML go. Only the text stays, to locate problems later.
   const personIds = new Set(listing.entries.filter((entry) => entry.kind === 'people').map((entry) => entry.id));
-  const declarations = createDeclarations(personIds);
+  const declarations = createDeclarations(personIds, loaded.settings.confidence);
   const locators = new Map<string, FileLocator>();
   const readProblems: Problem[] = [];
   const unread: { kind: Kind; id: string }[] = [];
@@ -186,9 +187,18 @@ function locateProblems(problems: { problem: Problem; severity: Severity }[], lo
       message: problem.message,
       ...(problem.hint !== undefined && { hint: problem.hint }),
       ...(problem.keyResult !== undefined && { keyResult: problem.keyResult }),
+      subject: subjectOfProblem(problem),
     });
   }
   return diagnostics.sort(byPosition);
+}
+
+/** What a problem says it is about, else its key result, else the field its anchor points at, else its file. */
+function subjectOfProblem(problem: Problem): string {
+  if (problem.subject !== undefined) return problem.subject;
+  if (problem.keyResult !== undefined) return subjectOf.keyResult(problem.keyResult);
+  const { anchor } = problem;
+  return anchor.kind === 'value' || anchor.kind === 'key' || anchor.kind === 'map' ? subjectOf.field(anchor.path) : subjectOf.file();
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {
@@ -221,6 +231,7 @@ export function capDiagnostics(sorted: readonly Diagnostic[], limit: number): Di
       column: first.column,
       rule: first.rule,
       severity: first.severity,
+      subject: subjectOf.file(),
       message: `${hidden} more \`${first.rule}\` ${hidden === 1 ? 'problem' : 'problems'} in this file, from this line on, ${hidden === 1 ? 'is' : 'are'} not shown: at most ${limit} of each rule per file are.`,
       hint: `Fix the ${limit} shown above and check again to see the rest.`,
     });

@@ -31,6 +31,11 @@ export interface Problem {
   hint?: string;
   /** The key result the problem is about, when it is about one: the site flags it there. */
   keyResult?: string;
+  /**
+   * What the problem is about (see subject.ts); when not given, the key
+   * result, else the field the anchor points at, else the file.
+   */
+  subject?: string;
 }
 
 export type Severity = 'error' | 'warn';
@@ -48,6 +53,8 @@ export interface Diagnostic {
   hint?: string;
   /** The key result the problem is about, when it is about one. */
   keyResult?: string;
+  /** What the problem is about: with the file and rule, its identity across versions (see subject.ts). Always set by the check. */
+  subject?: string;
 }
 
 export const at = {

@@ -162,7 +162,7 @@ export function confidenceChart(input: ChartInput): ChartGeometry {
   const confidencePoints = checkIns.map((checkIn) => ({
     x: xOf(checkIn.date),
     y: yOfConfidence(checkIn.confidence),
-    label: `${checkIn.date}: confidence ${formatConfidence(checkIn.confidence)}`,
+    label: `${checkIn.date}: confidence ${formatConfidence(checkIn.confidence, scale)}`,
   }));
 
   const measurable = metric !== undefined && metric.target !== metric.baseline;
@@ -221,10 +221,10 @@ export function confidenceChart(input: ChartInput): ChartGeometry {
   const last = checkIns[checkIns.length - 1];
   const scaleText = `on a scale from ${shortNumber(scale.min)} to ${shortNumber(scale.max)}`;
   if (!first || !last) parts.push('No check-ins yet.');
-  else if (first === last) parts.push(`1 check-in: confidence ${formatConfidence(first.confidence)} on ${first.date}, ${scaleText}.`);
+  else if (first === last) parts.push(`1 check-in: confidence ${formatConfidence(first.confidence, scale)} on ${first.date}, ${scaleText}.`);
   else
     parts.push(
-      `${checkIns.length} check-ins: confidence went from ${formatConfidence(first.confidence)} on ${first.date} to ${formatConfidence(last.confidence)} on ${last.date}, ${scaleText}.`,
+      `${checkIns.length} check-ins: confidence went from ${formatConfidence(first.confidence, scale)} on ${first.date} to ${formatConfidence(last.confidence, scale)} on ${last.date}, ${scaleText}.`,
     );
   const lastValued = valued[valued.length - 1];
   if (lastValued) {

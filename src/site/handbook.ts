@@ -1,3 +1,4 @@
+import type { OwnershipLedgers } from '../lib/history/derive-ledger.js';
 import type { Handbook } from '../lib/model/handbook.js';
 import type { Diagnostic } from '../lib/problem.js';
 
@@ -18,11 +19,17 @@ export interface SiteModel {
    */
   base: string;
   /** Diagnostics summary of the validation that produced the model, for the home page. */
-  warnings: { file: string; line: number; rule: string; message: string; keyResult?: string }[];
+  warnings: { file: string; line: number; rule: string; message: string; keyResult?: string; subject?: string }[];
   /** Errors found by `npm run dev`'s latest validation; the dev server shows them instead of the pages. */
   errors?: Diagnostic[];
   /** The texts that validation read of files with a diagnostic: all the error overlay may quote. */
   errorTexts?: ReadonlyMap<string, string>;
+  /**
+   * Who owned each objective and key result over time, from git. A promise:
+   * the build reads the history while Astro starts, and the pages that show
+   * it wait for it. Undefined when nothing reads the history.
+   */
+  ownership?: Promise<OwnershipLedgers>;
   /** Markdown bodies already rendered, by their text (`npm run build` renders them in a thread while Astro starts). */
   renderedBodies?: Map<string, string>;
 }

@@ -28,3 +28,33 @@ export function departure(person: Person, asOf: string): { label: string; date: 
 export function cycleLabel(cycle: Cycle): string {
   return `${cycle.title} · ${cycle.status}`;
 }
+
+/** Words of the site's chrome: header, "on this page" lists, the 404 page. */
+export const chromeLabels = {
+  menu: 'Menu',
+  mainNavigation: 'Main',
+  onThisPage: 'On this page',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'There is no page at this address. It may have been renamed, or the objective or person it showed may have been removed from the handbook.',
+  notFoundHint: 'Search the handbook with the box above, or start from one of these pages:',
+};
+
+/** The words of the ownership ledger on objective and key-result pages (src/components/OwnershipLedger.astro). */
+export const ledgerLabels = {
+  heading: 'Ownership history',
+  intro: (owners: number) =>
+    owners === 1 ? 'One owner since it was written, from the handbook\'s git history.' : `${owners} owners, newest first, from the handbook's git history.`,
+  /** Before the day the entry's owner took over. */
+  from: 'from',
+  /** Before the day the next owner took over. */
+  to: 'to',
+  /** Before the day the current owner took over. */
+  since: 'since',
+  uncommitted: 'not committed yet',
+  acceptedOn: 'accepted on',
+  notAccepted: 'not accepted',
+  /** An owner id that names no person in the handbook any more. */
+  unknownPerson: 'not in the handbook now',
+  /** Before the commit that made the change. */
+  commit: 'in',
+};

@@ -22,6 +22,10 @@ export const paths = {
   people: () => '/people/',
   person: (id: string) => `/people/${id}/`,
   ownership: () => '/ownership/',
+  ownershipOfCycle: (cycleId: string) => `/ownership/${cycleId}/`,
+  attentionOfCycle: (cycleId: string) => `/ownership/${cycleId}/attention/`,
+  alignment: () => '/alignment/',
+  alignmentOfCycle: (cycleId: string) => `/alignment/${cycleId}/`,
   cycles: () => '/cycles/',
   cycle: (id: string) => `/cycles/${id}/`,
   reviews: () => '/reviews/',
@@ -31,6 +35,12 @@ export const paths = {
   teams: () => '/teams/',
   team: (id: string) => `/teams/${id}/`,
 };
+
+/** A site path with the filters of a list page in its query: `/ownership/?team=growth&needs=warning`. */
+export function withFilters(path: string, filters: Record<string, string>): string {
+  const query = new URLSearchParams(filters).toString();
+  return query ? `${path}?${query}` : path;
+}
 
 /**
  * A URL from content, for an `href` or `src`: itself when it is written

@@ -14,7 +14,7 @@ export type Searchable =
 export interface SearchFacets {
   /** Pagefind filters: several values per filter are allowed. */
   filters: Record<string, string[]>;
-  /** Result fields shown under each result. */
+  /** Result fields: `title`, `kind`, `owner` and `cycle` are shown under each result; `names` (ids, synonyms) ranks it (public/search-rank.js). */
   meta: Record<string, string>;
   /** How much this kind of page weighs against others for the same words. */
   weight: number;
@@ -28,9 +28,10 @@ export const SEARCH_KINDS = ['Objective', 'Key result', 'Person', 'Team', 'Cycle
  * with no template change.
  */
 export function searchFacets(page: Searchable): SearchFacets {
-  const facets = (kind: (typeof SEARCH_KINDS)[number], title: string, fields: { cycle?: Cycle; team?: Team; owner?: Person }, weight = 1): SearchFacets => {
+  const facets = (kind: (typeof SEARCH_KINDS)[number], title: string, fields: { cycle?: Cycle; team?: Team; owner?: Person; names?: string[] }, weight = 1): SearchFacets => {
     const filters: Record<string, string[]> = { kind: [kind] };
     const meta: Record<string, string> = { title, kind };
+    if (fields.names && fields.names.length > 0) meta.names = fields.names.join(', ');
     if (fields.cycle) (filters.cycle = [fields.cycle.title]), (meta.cycle = fields.cycle.title);
     if (fields.team) filters.team = [fields.team.name];
     if (fields.owner) (filters.owner = [fields.owner.name]), (meta.owner = fields.owner.name);
@@ -39,18 +40,18 @@ export function searchFacets(page: Searchable): SearchFacets {
   if ('keyResult' in page) {
     const { keyResult } = page;
     // Key results rank above the reviews that mention them.
-    return facets('Key result', keyResult.title, { cycle: keyResult.objective.cycle, team: keyResult.objective.team, owner: keyResult.owner }, 2);
+    return facets('Key result', keyResult.title, { cycle: keyResult.objective.cycle, team: keyResult.objective.team, owner: keyResult.owner, names: [keyResult.id] }, 2);
   }
   if ('objective' in page) {
     const { objective } = page;
-    return facets('Objective', objective.title, { cycle: objective.cycle, team: objective.team, owner: objective.owner }, 2);
+    return facets('Objective', objective.title, { cycle: objective.cycle, team: objective.team, owner: objective.owner, names: [objective.id] }, 2);
   }
-  if ('person' in page) return facets('Person', page.person.name, { team: page.person.team }, 2);
-  if ('team' in page) return facets('Team', page.team.name, { team: page.team });
-  if ('cycle' in page) return facets('Cycle', page.cycle.title, { cycle: page.cycle });
+  if ('person' in page) return facets('Person', page.person.name, { team: page.person.team, names: [page.person.id] }, 2);
+  if ('team' in page) return facets('Team', page.team.name, { team: page.team, names: [page.team.id] });
+  if ('cycle' in page) return facets('Cycle', page.cycle.title, { cycle: page.cycle, names: [page.cycle.id] });
   if ('review' in page) {
     const { review } = page;
     return facets('Review', `${kindLabel(review.kind)} of ${review.date}`, { cycle: review.cycle, owner: review.facilitator }, 0.5);
   }
-  return facets('Glossary term', page.term.term, {}, 2);
+  return facets('Glossary term', page.term.term, { names: [page.term.id, ...page.term.synonyms] }, 2);
 }

@@ -2,14 +2,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../helpers/build-fixture.js';
+import { launchChromium } from '../helpers/browser.js';
 import { DEMO_HANDBOOK } from '../helpers/demo-handbook.js';
 import { serveStatic } from '../helpers/static-server.js';
 
-// Debian's Chromium; no tool here downloads a browser.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
@@ -31,6 +30,9 @@ beforeAll(async () => {
     ['people', 'people/'],
     ['person', `people/${objective.owner}/`],
     ['ownership', 'ownership/'],
+    ['ownership of a cycle', `ownership/${model.cycles[0].id}/`],
+    ['needs attention', `ownership/${model.activeCycle}/attention/`],
+    ['alignment', 'alignment/'],
     ['cycles', 'cycles/'],
     ['cycle', `cycles/${model.cycles[0].id}/`],
     ['reviews', 'reviews/'],
@@ -42,10 +44,7 @@ beforeAll(async () => {
     ['MDX term', 'glossary/initiative/'],
   ];
   server = await serveStatic(out, '/okrs/');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
@@ -53,8 +52,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(address: string, width = 1280): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+async function open(address: string, width = 1280, colorScheme: 'light' | 'dark' = 'light', status = 200): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
@@ -62,25 +61,33 @@ async function open(address: string, width = 1280): Promise<{ page: Page; errors
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
   const response = await page.goto(`${server.url}${address}`);
-  expect(response?.status(), address).toBe(200);
+  expect(response?.status(), address).toBe(status);
   return { page, errors };
 }
 
 describe('the built demo site in Chromium', () => {
-  it('opens one page of each kind without console errors or serious accessibility violations', async () => {
-    for (const [kind, address] of addresses) {
-      const { page, errors } = await open(address);
-      await page.addScriptTag({ content: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-        const result = await axe.run();
-        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-      });
-      expect(errors, `${kind}: console`).toEqual([]);
-      expect(violations, `${kind}: axe`).toEqual([]);
-      await page.close();
+  it('opens one page of each kind, light and dark, on a laptop and a phone, without console errors or serious accessibility violations', async () => {
+    const pages: [string, string, number][] = [...addresses.map(([kind, address]): [string, string, number] => [kind, address, 200]), ['404', 'no-such-page/', 404]];
+    for (const [kind, address, status] of pages) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        for (const width of [1280, 390]) {
+          const { page, errors } = await open(address, width, colorScheme, status);
+          await page.addScriptTag({ content: AXE });
+          const violations = await page.evaluate(async () => {
+            const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+            const result = await axe.run();
+            return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+          });
+          const where = `${kind}, ${colorScheme}, ${width} px`;
+          // The 404 page's own request is the one expected failure.
+          expect(errors.filter((error) => status === 200 || !/404/.test(error)), `${where}: console`).toEqual([]);
+          expect(violations, `${where}: axe`).toEqual([]);
+          await page.close();
+        }
+      }
     }
-  }, 120_000);
+    // 68 pages through axe: minutes on a busy machine.
+  }, 1_500_000);
 
   it('fits a phone screen: nothing scrolls sideways except inside table wrappers', async () => {
     for (const [kind, address] of addresses) {
@@ -174,6 +181,22 @@ describe('search in Chromium', () => {
     expect(byId[0]!.details).toMatch(/^Key result · .+ · 2026 Q2$/);
     const byWords = await searchFor(page, 'SSO SCIM provisioning');
     expect(byWords[0]!.href).toBe('/okrs/key-results/q3-sso-scim/');
+    await page.close();
+  });
+
+  it('shows the best 12 results, then 12 more at a time on request', async () => {
+    const { page, errors } = await open('');
+    const first = await searchFor(page, 'activation');
+    expect(first).toHaveLength(12);
+    expect(await page.textContent('.search-status')).toMatch(/^12 of \d+ results/);
+    await page.click('.search-more');
+    await page.waitForFunction(() => document.querySelectorAll('.search-results li').length > 12);
+    const all = await page.$$eval('.search-results li a', (links) => links.map((a) => a.getAttribute('href')));
+    expect(all.length).toBeGreaterThan(12);
+    expect(new Set(all).size).toBe(all.length); // no result twice
+    // Focus moves to the first new result, so a keyboard reader carries on from there.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(all[12]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

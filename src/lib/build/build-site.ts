@@ -1,6 +1,8 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkHandbook, type CheckResult } from '../check-handbook.js';
+import { deriveLedgers } from '../history/derive-ledger.js';
+import { readOwnershipHistory } from '../history/read-ownership-history.js';
 import { markdownBodies, renderBodiesInThread } from './render-bodies.js';
 import { SearchThread } from './search-thread.js';
 import { writeJsonSchemas } from './write-json-schemas.js';
@@ -51,6 +53,8 @@ export interface BuildPagesOutcome {
   pages: number;
   /** Pages in the search index; undefined when the handbook is too large to index while rendering. */
   searchPages: number | undefined;
+  /** Said once on the build's output: why the pages show no ownership history, when they do not. */
+  notices: string[];
 }
 
 /** What the page-building child tells `npm run build`. */
@@ -60,6 +64,7 @@ export interface PagesReport {
   searchPages: number | undefined;
   files: number;
   phases: [string, number][];
+  notices: string[];
 }
 
 /**
@@ -78,12 +83,14 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
 
   const check = await checkHandbook({ contentDir: options.contentDir });
   lap('validate');
-  if (check.summary.errors > 0) return { check, built: false, phases, pages: 0, searchPages: 0 };
+  if (check.summary.errors > 0) return { check, built: false, phases, pages: 0, searchPages: 0, notices: [] };
 
+  // Git reads the history while Astro starts; the pages that show it wait for it.
+  const ownership = readOwnershipHistory(options.contentDir).then((history) => deriveLedgers(history, check.handbook));
   // Handed to the pages in this process: no page reads or parses a content file.
   const { setSiteModel } = await import('../../site/handbook.js');
   const bodies = renderBodiesInThread(options.renderBodiesWorker, markdownBodies(check.handbook), options.base);
-  setSiteModel({ handbook: check.handbook, contentDir: options.contentDir, base: options.base, warnings: check.diagnostics, renderedBodies: bodies.rendered });
+  setSiteModel({ handbook: check.handbook, contentDir: options.contentDir, base: options.base, warnings: check.diagnostics, renderedBodies: bodies.rendered, ownership });
   process.env.OKR_HANDBOOK_CONTENT = options.contentDir;
   process.env.OKR_HANDBOOK_BASE = options.base;
   // An internal site builds on a closed network: nothing is sent anywhere.
@@ -111,7 +118,9 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
     lap('pages');
     const searchPages = search ? (await search.finish(stagingDir, check.handbook.glossary)).pages : undefined;
     if (search) lap('search');
-    return { check, built: true, phases, pages: await countPages(stagingDir), searchPages };
+    const ledgers = await ownership;
+    const notices = ledgers.available ? [] : [ledgers.notice];
+    return { check, built: true, phases, pages: await countPages(stagingDir), searchPages, notices };
   } catch (error) {
     await fs.rm(stagingDir, { recursive: true, force: true });
     throw error;

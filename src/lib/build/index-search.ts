@@ -83,7 +83,7 @@ export class SearchIndexer {
         url: `/glossary/${term.id}/`,
         content: [term.term, ...term.synonyms].join('. '),
         language: 'en',
-        meta: { title: term.term, kind: 'Glossary term' },
+        meta: { title: term.term, kind: 'Glossary term', names: [term.id, ...term.synonyms].join(', ') },
         filters: { kind: ['Glossary term'] },
       });
       if (record.errors.length > 0) throw new Error(`Pagefind could not index the synonyms of ${term.id}: ${record.errors.join('; ')}`);

@@ -115,6 +115,7 @@ export async function runBuildCommand(argv: readonly string[], io: CommandIo): P
     const shown = (dir: string) => (path.relative(io.cwd, dir).startsWith('..') ? dir : path.relative(io.cwd, dir) || dir);
     const timings = phases.map(([name, ms]) => `${name} ${ms} ms`).join(', ');
     io.stdout.write(`Built ${report.pages} pages from ${report.files} files into ${shown(outDir)}, ${searchPages} of them in the search index (${timings}).\n`);
+    for (const notice of report.notices ?? []) io.stdout.write(`Note: ${notice}\n`);
     const listed = (files: string[]) => `${files.slice(0, 5).join(', ')}${files.length > 5 ? ` and ${files.length - 5} more` : ''}`;
     if (published.kept.length > 0) io.stdout.write(`Kept ${published.kept.length} file(s) in ${shown(outDir)} that no build wrote: ${listed(published.kept)}.\n`);
     if (published.replaced.length > 0) io.stderr.write(`Replaced ${published.replaced.length} file(s) in ${shown(outDir)} that no build wrote with the site's own: ${listed(published.replaced)}.\n`);

@@ -57,7 +57,7 @@ export async function runCheckCommand(argv: readonly string[], environment: Chec
   let stdout: string;
   if (format === 'json') stdout = formatJson(diagnostics, summary);
   else if (format === 'github') stdout = formatGithub(diagnostics, annotationPrefix(contentDir));
-  else stdout = formatPretty(diagnostics, summary, { color: environment.color, texts });
+  else stdout = formatPretty(diagnostics, summary, { color: environment.color, texts, folder: path.relative(environment.cwd, contentDir) });
 
   const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
   const stderr = tooManyWarnings ? `${summary.warnings} ${summary.warnings === 1 ? 'warning exceeds' : 'warnings exceed'} --max-warnings ${maxWarnings}.\n` : '';

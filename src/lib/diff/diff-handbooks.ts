@@ -2,6 +2,7 @@ import type { CheckResult } from '../check-handbook.js';
 import type { Declarations } from '../load/declare-entities.js';
 import type { Handbook } from '../model/handbook.js';
 import type { Diagnostic, Severity } from '../problem.js';
+import { problemIdentity, subjectOf } from '../subject.js';
 
 /** One side of the comparison: the handbook at one git ref. */
 export interface DiffSide {
@@ -421,12 +422,14 @@ function confidenceMoves(before: Snapshot, after: Snapshot): ConfidenceMove[] {
 }
 
 /**
- * Problems at HEAD that BASE did not have. Matched on file, rule and
- * message, not on lines, which shift with any edit above them; a problem
- * that occurs more often than before counts as new that many times.
+ * Problems at HEAD that BASE did not have. Matched by identity (file, rule
+ * and what the problem is about, see subject.ts), never by message, whose
+ * counts and lists change while the problem stays, nor by line, which
+ * shifts with any edit above it; a problem that occurs more often than
+ * before counts as new that many times.
  */
 function compareProblems(before: readonly Diagnostic[], after: readonly Diagnostic[], prefix: string): HandbookDiff['problems'] {
-  const key = (d: Diagnostic) => `${d.file}\0${d.rule}\0${d.message}`;
+  const key = (d: Diagnostic) => problemIdentity({ file: d.file, rule: d.rule, subject: d.subject ?? subjectOf.file() });
   const remaining = new Map<string, number>();
   for (const d of before) remaining.set(key(d), (remaining.get(key(d)) ?? 0) + 1);
   const introduced: IntroducedProblem[] = [];

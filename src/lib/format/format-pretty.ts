@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { CheckSummary } from '../check-handbook.js';
 import type { Diagnostic } from '../problem.js';
 import { escapeControl } from './escape-control.js';
@@ -10,13 +11,20 @@ export interface PrettyOptions {
    * never read again here, since it may lead anywhere by now.
    */
   texts?: ReadonlyMap<string, string>;
+  /**
+   * The content folder as the reader reaches it from the current folder
+   * (`content`, `.`, `../handbook`): each problem's path starts with it, so
+   * a terminal or an editor can open `path:line:column`. Default `.`.
+   */
+  folder?: string;
 }
 
 const ANSI = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
 
 /**
- * Like a compiler: grouped by file, each problem with its line, a caret, and
- * how to fix it. Everything that comes from the handbook (file names,
+ * Like a compiler: each problem starts with `path:line:column`, then its
+ * line with a caret, and how to fix it; problems of one file come
+ * together. Everything that comes from the handbook (file names,
  * messages, quoted lines) is printed with control characters escaped, so
  * no file can send the terminal an escape sequence.
  */
@@ -29,11 +37,11 @@ export function formatPretty(diagnostics: readonly Diagnostic[], summary: CheckS
     if (d.file !== currentFile) {
       if (currentFile !== undefined) lines.push('');
       currentFile = d.file;
-      lines.push(paint('bold', escapeControl(d.file)));
       lineTable = options.texts?.get(d.file)?.split(/\r?\n/);
     }
     const severity = d.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning');
-    lines.push(`  ${paint('dim', `${d.line}:${d.column}`)}  ${severity}  ${escapeControl(d.message)}  ${paint('dim', escapeControl(d.rule))}`);
+    const location = `${escapeControl(displayPath(options.folder, d.file))}:${d.line}:${d.column}`;
+    lines.push(`${paint('bold', location)}  ${severity}  ${escapeControl(d.message)}  ${paint('dim', escapeControl(d.rule))}`);
     const source = lineTable?.[d.line - 1];
     if (source !== undefined && source.trim() !== '') {
       const gutter = String(d.line);
@@ -45,6 +53,12 @@ export function formatPretty(diagnostics: readonly Diagnostic[], summary: CheckS
   if (lines.length > 0) lines.push('');
   lines.push(summaryLine(summary, paint));
   return `${lines.join('\n')}\n`;
+}
+
+/** `content/objectives/x.md`; `objectives/x.md` when the content folder is the current one. Always with `/`. */
+export function displayPath(folder: string | undefined, file: string): string {
+  const prefix = folder === undefined || folder === '' || folder === '.' ? '' : folder.split(path.sep).join('/');
+  return prefix === '' ? file : path.posix.join(prefix, file);
 }
 
 /** Blanks as wide as the line before `column` is printed (escapes included), keeping its tabs so the caret lines up. */

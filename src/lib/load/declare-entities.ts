@@ -5,10 +5,15 @@ import { cycleSchema, type CycleData } from '../schema/cycle.js';
 import { glossaryTermSchema, type GlossaryTermData } from '../schema/glossary-term.js';
 import { checkOneKind, initiativeSchema, keyResultSchema, objectiveSchema, type InitiativeData } from '../schema/objective.js';
 import { personSchema, type PersonData } from '../schema/person.js';
-import { checkInUpdateSchema, retrospectiveScoreSchema, reviewSchema, type CheckInUpdateData, type RetrospectiveScoreData } from '../schema/review.js';
+import { STATE_FIELDS, checkInUpdateSchema, retrospectiveScoreSchema, reviewSchema, type CheckInUpdateData, type RetrospectiveScoreData } from '../schema/review.js';
 import { teamSchema, type TeamData } from '../schema/team.js';
 import { describeValue, showValue } from '../schema/describe-value.js';
-import { validateUnit } from '../schema/validate.js';
+import { validateUnit, type NumberScale } from '../schema/validate.js';
+
+/** A retrospective score runs from 0 to 1, whatever the confidence scale. */
+const SCORE_SCALE: NumberScale = { min: 0, max: 1 };
+import { describePathCapitalized } from '../schema/describe-path.js';
+import { subjectOf } from '../subject.js';
 import type { SourceFile } from './read-source.js';
 import type { Kind } from './walk-content.js';
 
@@ -106,10 +111,12 @@ export interface Declarations {
   problems: Problem[];
   /** The ids of every person file, known before any file is declared. */
   personIds: ReadonlySet<string>;
+  /** The confidence scale of handbook.yaml, for hints on a confidence written wrongly (`80%`). */
+  confidenceScale: NumberScale;
 }
 
-export function createDeclarations(personIds: ReadonlySet<string>): Declarations {
-  return { cycles: [], teams: [], people: [], objectives: [], reviews: [], glossary: [], ownerSlots: [], problems: [], personIds };
+export function createDeclarations(personIds: ReadonlySet<string>, confidenceScale: NumberScale = { min: 0, max: 1 }): Declarations {
+  return { cycles: [], teams: [], people: [], objectives: [], reviews: [], glossary: [], ownerSlots: [], problems: [], personIds, confidenceScale };
 }
 
 /**
@@ -311,7 +318,7 @@ function declareObjective(base: Base, record: Record<string, unknown> | undefine
 
     listAt(item, 'initiatives', file, out.problems, path).forEach((initiative, initiativeIndex) => {
       const initiativePath = [...path, 'initiatives', initiativeIndex];
-      const result = validateUnit(initiativeSchema, initiative, file, initiativePath);
+      const result = validateUnit(initiativeSchema, initiative, file, initiativePath, { root: record });
       kr.initiatives.push({ index: initiativeIndex, data: collect(result, out.problems) });
       if (initiative && typeof initiative === 'object' && !Array.isArray(initiative)) {
         const { owner, title } = initiative as Record<string, unknown>;
@@ -393,14 +400,62 @@ function declareReview(base: Base, record: Record<string, unknown> | undefined, 
     });
   }
   listAt(record, 'updates', file, out.problems).forEach((raw, index) => {
-    const data = collect(validateUnit(checkInUpdateSchema, raw, file, ['updates', index]), out.problems);
+    const blank = blankUpdateProblem(raw, file, index);
+    if (blank) {
+      // Left as `new review` wrote it: one problem for the update, not one per blank field.
+      out.problems.push(blank);
+      declaration.updates.push({ index, ...mentionOf(raw) });
+      return;
+    }
+    const data = collect(validateUnit(checkInUpdateSchema, raw, file, ['updates', index], { scales: { confidence: out.confidenceScale } }), out.problems);
     declaration.updates.push({ index, data, ...mentionOf(raw) });
   });
   listAt(record, 'scores', file, out.problems).forEach((raw, index) => {
-    const data = collect(validateUnit(retrospectiveScoreSchema, raw, file, ['scores', index]), out.problems);
+    const data = collect(validateUnit(retrospectiveScoreSchema, raw, file, ['scores', index], { scales: { score: SCORE_SCALE } }), out.problems);
     declaration.scores.push({ index, data, ...mentionOf(raw) });
   });
   return declaration;
+}
+
+/**
+ * A check-in update whose `confidence` is blank (`confidence:`), as `new
+ * review` writes every update for the meeting to fill: reported once, as
+ * not filled in, naming the blank fields (confidence, value, level, done).
+ */
+/** What the meeting writes in each blank state field, for the hint. */
+const STATE_WORDS: Readonly<Record<(typeof STATE_FIELDS)[number], string>> = {
+  value: 'the value measured',
+  level: 'the level reached',
+  done: 'whether it is done',
+};
+
+function blankUpdateProblem(raw: unknown, file: string, index: number): Problem | undefined {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const update = raw as Record<string, unknown>;
+  if (!Object.hasOwn(update, 'confidence') || update.confidence !== null) return undefined;
+  const states = STATE_FIELDS.filter((field) => Object.hasOwn(update, field) && update[field] === null);
+  const blanks = ['confidence', ...states];
+  const fields = blanks.map((field) => `\`${field}\``).join(' and ');
+  const stateWords = states.map((field) => STATE_WORDS[field]).join(' and ');
+  const where = describePathCapitalized(['updates', index], (path) => valueAtPath(raw, path.slice(2)));
+  const kr = isId(update.kr) ? update.kr : undefined;
+  return {
+    rule: 'schema',
+    file,
+    anchor: at.value('updates', index, 'confidence'),
+    ...(kr !== undefined && { subject: subjectOf.field(['updates', kr]) }),
+    message: `${where} is not filled in: its ${fields} ${blanks.length === 1 ? 'is' : 'are'} blank.`,
+    hint: `Write the confidence ${kr ? `\`${kr}\`'s owner` : 'its owner'} gives in the meeting${stateWords ? ` and ${stateWords}` : ''} (the comment shows the last ones), or remove the update if it was not discussed.`,
+  };
+}
+
+function valueAtPath(root: unknown, path: readonly PathSegment[]): unknown {
+  let node = root;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PathSegment, unknown>)[segment];
+  }
+  return node;
 }
 
 function mentionOf(raw: unknown): { kr?: string } {

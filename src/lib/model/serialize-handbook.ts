@@ -1,12 +1,17 @@
+import type { LedgerEntry, OwnershipLedgers } from '../history/derive-ledger.js';
 import type { CheckIn, Cycle, GlossaryTerm, Handbook, Initiative, KeyResult, Objective, Person, Review, Score, Team } from './handbook.js';
 
 /**
  * The validated handbook as plain data (`/handbook.json`): every reference
  * becomes the id it points to, so the result is a tree, not a graph, and
  * derived figures (progress, latest confidence, scores) are included.
- * Bodies are left out: they are the pages' job.
+ * Bodies are left out: they are the pages' job. With `ownership`, each
+ * objective and key result carries its ownership history (`null` when the
+ * build had no git history).
  */
-export function serializeHandbook(handbook: Handbook) {
+export function serializeHandbook(handbook: Handbook, ownership?: OwnershipLedgers) {
+  const ledgers = ownership?.available ? ownership : undefined;
+  const serializeObjective = (objective: Objective) => serializeObjectiveWith(objective, ledgers);
   return {
     title: handbook.settings.title,
     organization: handbook.settings.organization,
@@ -73,7 +78,9 @@ function serializePerson(person: Person) {
   };
 }
 
-function serializeObjective(objective: Objective) {
+type Ledgers = Extract<OwnershipLedgers, { available: true }>;
+
+function serializeObjectiveWith(objective: Objective, ledgers: Ledgers | undefined) {
   return {
     id: objective.id,
     file: objective.source.file,
@@ -88,11 +95,26 @@ function serializeObjective(objective: Objective) {
     dependsOn: ids(objective.dependsOn),
     dependedOnBy: ids(objective.dependedOnBy),
     progress: orNull(objective.progress),
-    keyResults: objective.keyResults.map(serializeKeyResult),
+    ownershipHistory: serializeLedger(ledgers?.objectives.get(objective.id)),
+    keyResults: objective.keyResults.map((kr) => serializeKeyResult(kr, ledgers)),
   };
 }
 
-function serializeKeyResult(kr: KeyResult) {
+/** Newest first; `null` when there is no history to show. */
+function serializeLedger(ledger: LedgerEntry[] | undefined) {
+  if (!ledger) return null;
+  return ledger.map((entry) => ({
+    owner: entry.owner,
+    from: orNull(entry.from),
+    to: orNull(entry.to),
+    accepted: orNull(entry.accepted),
+    commit: entry.commit
+      ? { hash: entry.commit.hash, shortHash: entry.commit.shortHash, date: entry.commit.date, subject: entry.commit.subject, url: orNull(entry.commit.url) }
+      : null,
+  }));
+}
+
+function serializeKeyResult(kr: KeyResult, ledgers: Ledgers | undefined) {
   return {
     id: kr.id,
     title: kr.title,
@@ -110,6 +132,7 @@ function serializeKeyResult(kr: KeyResult) {
     dependedOnBy: ids(kr.dependedOnBy),
     initiatives: kr.initiatives.map(serializeInitiative),
     checkIns: kr.checkIns.map(serializeCheckIn),
+    ownershipHistory: serializeLedger(ledgers?.keyResults.get(kr.id)),
   };
 }
 

@@ -1,5 +1,8 @@
-import { at, type Problem } from '../problem.js';
+import type { Problem } from '../problem.js';
+import { at } from '../problem.js';
+import { subjectOf } from '../subject.js';
 import { noOptions } from './no-options.js';
+import { describeLoop, findParentLoops } from './parent-loops.js';
 import { defineRule } from './rule.js';
 
 export const alignmentLoop = defineRule({
@@ -16,30 +19,15 @@ export const alignmentLoop = defineRule({
       parentOf.set(objective.id, objective.data.parent);
       fileOf.set(objective.id, objective.file);
     }
-    // Each objective has at most one parent, so every loop is found by walking up once.
-    const problems: Problem[] = [];
-    const settled = new Set<string>();
-    for (const start of [...parentOf.keys()].sort()) {
-      const trail: string[] = [];
-      let current: string | undefined = start;
-      while (current !== undefined && !settled.has(current) && !trail.includes(current)) {
-        trail.push(current);
-        current = parentOf.get(current);
-      }
-      if (current !== undefined && trail.includes(current)) {
-        const loop = trail.slice(trail.indexOf(current));
-        const first = [...loop].sort()[0]!;
-        const ordered = [...loop.slice(loop.indexOf(first)), ...loop.slice(0, loop.indexOf(first))];
-        problems.push({
-          rule: 'alignment-loop',
-          file: fileOf.get(first)!,
-          anchor: at.value('parent'),
-          message: `Objectives align in a loop: ${[...ordered, first].map((id) => `\`${id}\``).join(' → ')}.`,
-          hint: 'An objective cannot serve itself through its parents; remove or change `parent` in one of them, usually the most company-wide.',
-        });
-      }
-      for (const id of trail) settled.add(id);
-    }
-    return problems;
+    return findParentLoops(parentOf).map(
+      (loop): Problem => ({
+        rule: 'alignment-loop',
+        file: fileOf.get(loop[0]!)!,
+        anchor: at.value('parent'),
+        subject: subjectOf.objective(loop[0]!),
+        message: `Objectives align in a loop: ${describeLoop(loop)}.`,
+        hint: 'An objective cannot serve itself through its parents; remove or change `parent` in one of them, usually the most company-wide.',
+      }),
+    );
   },
 });

@@ -1,3 +1,4 @@
+import { acceptedFuture } from './accepted-future.js';
 import { alignmentLoop } from './alignment-loop.js';
 import { confidenceRange } from './confidence-range.js';
 import { confidenceStale } from './confidence-stale.js';
@@ -21,6 +22,7 @@ import type { Rule } from './rule.js';
 import { schema } from './schema.js';
 import { scoreRange } from './score-range.js';
 import { strayFile } from './stray-file.js';
+import { teamLoop } from './team-loop.js';
 import { unresolvedReference } from './unresolved-reference.js';
 import { updateKind } from './update-kind.js';
 import { yamlSyntax } from './yaml-syntax.js';
@@ -41,6 +43,7 @@ export const RULES: readonly Rule<any>[] = [
   ownerSingle,
   ownerIndividual,
   ownerAccepted,
+  acceptedFuture,
   ownerDeparted,
   ownerLoad,
   confidenceRange,
@@ -51,6 +54,7 @@ export const RULES: readonly Rule<any>[] = [
   reviewOutOfCycle,
   dateOrder,
   alignmentLoop,
+  teamLoop,
   strayFile,
   encoding,
   fileTooLarge,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { at, type Problem } from '../problem.js';
 import type { KeyResult } from '../model/handbook.js';
 import { defineRule } from './rule.js';
+import { subjectOf } from '../subject.js';
 
 export const ownerLoad = defineRule({
   id: 'owner-load',
@@ -32,6 +33,8 @@ export const ownerLoad = defineRule({
           file: first.source.file,
           anchor: at.value(...first.source.path, 'owner'),
           keyResult: first.id,
+          // The person's load is the problem, whichever key result it is shown at (see subject.ts).
+          subject: subjectOf.person(owner, cycle.id),
           message: `\`${owner}\` owns ${owned.length} key results in ${cycle.id}, more than ${max}: ${owned.map((kr) => kr.id).join(', ')}.`,
           hint: `One person cannot steer that many at once; hand some to other people, or raise \`owner-load\`'s \`max\` in handbook.yaml.`,
         });

@@ -1,7 +1,7 @@
 import { at } from '../problem.js';
 import { describeValue } from '../schema/describe-value.js';
-import { formatPath } from '../schema/validate.js';
 import { noOptions } from './no-options.js';
+import { describeSlot } from './owner-slots.js';
 import { defineRule } from './rule.js';
 
 export const schema = defineRule({
@@ -18,10 +18,14 @@ export const schema = defineRule({
         rule: 'schema',
         file: slot.file,
         anchor: at.value(...slot.path),
-        message: `\`${formatPath(slot.path)}\` must be a person id, not ${describeValue(slot.value)}.`,
+        message: `${capitalize(describeSlot(slot))} must be a person id, not ${describeValue(slot.value)}.`,
         hint: 'Write the id of one person from `people/`, e.g. `priya-shah`.',
       });
     }
     return problems;
   },
 });
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

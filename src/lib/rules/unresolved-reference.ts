@@ -2,7 +2,7 @@ import { isId, slugify } from '../ids.js';
 import { at, type Problem } from '../problem.js';
 import type { ReferenceTarget } from '../model/resolve-handbook.js';
 import { quoteName } from '../schema/describe-value.js';
-import { formatPath } from '../schema/validate.js';
+import { describePathCapitalized } from '../schema/describe-path.js';
 import { closestMatch } from '../suggest.js';
 import { describeSlot, slotsJudged } from './owner-slots.js';
 import { noOptions } from './no-options.js';
@@ -30,7 +30,7 @@ export const unresolvedReference = defineRule({
       rule: 'unresolved-reference',
       file: reference.file,
       anchor: at.value(...reference.path),
-      message: `\`${formatPath(reference.path)}\` refers to the ${reference.target} ${quoteName(reference.id)}, which does not exist.`,
+      message: `${describePathCapitalized(reference.path)} refers to the ${reference.target} ${quoteName(reference.id)}, which does not exist.`,
       hint: hintFor(reference.target, reference.id),
     }));
     for (const { slot, verdict } of slotsJudged(context, 'unknown')) {

@@ -1,5 +1,6 @@
 import type { KeyResult } from '../model/handbook.js';
 import { at, type Problem } from '../problem.js';
+import { describePathCapitalized } from '../schema/describe-path.js';
 import type { CheckInUpdateData } from '../schema/review.js';
 import { noOptions } from './no-options.js';
 import { defineRule } from './rule.js';
@@ -42,6 +43,8 @@ export const updateKind = defineRule({
         const field = misfit(data, kr);
         if (!field) continue;
         const { kind } = kr;
+        // "`level` of the second update, `q3-nrr`," as the schema's messages name an update's field.
+        const where = describePathCapitalized(['updates', update.index, field], (path) => (path.length === 3 && path[2] === 'kr' ? data.kr : undefined));
         problems.push({
           rule: 'update-kind',
           file: review.file,
@@ -49,8 +52,8 @@ export const updateKind = defineRule({
           keyResult: kr.id,
           message:
             kind === undefined
-              ? `\`${field}\` records the state of ${field === 'level' ? 'an ordinal' : 'a milestone'} key result, but \`${kr.id}\` names no kind.`
-              : `\`${field}\` does not fit \`${kr.id}\`: it is ${KIND_NAME[kind]} key result, which records \`${STATE_OF_KIND[kind].field}\`.`,
+              ? `${where} records the state of ${field === 'level' ? 'an ordinal' : 'a milestone'} key result, but \`${kr.id}\` names no kind.`
+              : `${where} does not fit: \`${kr.id}\` is ${KIND_NAME[kind]} key result, which records \`${STATE_OF_KIND[kind].field}\`.`,
           hint:
             kind === undefined
               ? field === 'level'

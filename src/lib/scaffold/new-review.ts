@@ -16,9 +16,11 @@ export const newReview: ScaffoldKind = {
   --cycle CYCLE      the cycle reviewed (default: the active cycle)
   --date DATE        the day it is held (default: today, UTC)
   --id ID            file name (default: DATE-check-in, or CYCLE-retrospective)
-A check-in carries over each key result's latest confidence and value, for
-the meeting to update; a retrospective leaves each score blank for the
-facilitator to write, and \`npm run check\` points at every blank one.`,
+A check-in lists each key result with its confidence and state (value,
+level, done) blank, the last ones as a comment, for the meeting to fill
+in; a retrospective leaves each score blank for the facilitator to write.
+\`npm run check\` points at every blank one, so a review nobody filled in
+fails the check.`,
   values: ['kind', 'facilitator', 'cycle', 'id'],
   required: ['facilitator'],
   async plan(context) {
@@ -49,6 +51,12 @@ function describe(keyResult: KeyResult): string {
   return `${keyResult.title} (${keyResult.owner.id})`;
 }
 
+/**
+ * Every update is written blank, with the last confidence and state as a
+ * comment: a check-in nobody filled in must fail `check`, not pass as
+ * fresh with last week's numbers (which would also hide it from
+ * `confidence-stale`).
+ */
 function checkIn(context: ScaffoldContext, cycle: Cycle, keyResults: KeyResult[], facilitator: string) {
   const { min, max } = context.handbook.settings.confidence;
   const document = createFrontMatter({
@@ -57,20 +65,34 @@ function checkIn(context: ScaffoldContext, cycle: Cycle, keyResults: KeyResult[]
     facilitator,
     updates: keyResults.map((keyResult) => ({
       kr: keyResult.id,
-      confidence: keyResult.latestCheckIn?.confidence ?? null,
-      ...(keyResult.kind !== 'ordinal' && keyResult.kind !== 'milestone' && keyResult.currentValue !== undefined && { value: keyResult.currentValue }),
-      // A level is carried over like a value; a milestone stays done once a check-in said so, so `done` is not repeated.
-      ...(keyResult.kind === 'ordinal' && keyResult.currentLevel !== undefined && { level: keyResult.currentLevel }),
+      confidence: null,
+      // The kind's state is blank too, like the confidence: a metric's value, a level; a milestone's `done` only
+      // while it is not done yet (once a check-in said so, it stays done and is not repeated).
+      ...(keyResult.metric !== undefined && { value: null }),
+      ...(keyResult.kind === 'ordinal' && { level: null }),
+      ...(keyResult.kind === 'milestone' && keyResult.doneOn === undefined && { done: null }),
     })),
   });
   document.commentBefore =
-    ` Check-in of ${cycle.title}. Each confidence and value is carried over from the key result's latest check-in\n` +
-    ` (a value from its baseline): update them with the owners in the meeting, add a note where something changed,\n` +
-    ` and remove the key results that were not discussed.`;
+    ` Check-in of ${cycle.title}. Fill in each key result's confidence (from ${min} to ${max}) and value, level or done with\n` +
+    ` the owners in the meeting; the comments show the last ones. Add a note where something changed,\n` +
+    ` and remove the key results that were not discussed: \`npm run check\` points at every blank update.`;
   keyResults.forEach((keyResult, index) => {
     commentOn(document, ['updates', index, 'kr'], describe(keyResult));
-    if (keyResult.latestCheckIn === undefined) {
-      commentOn(document, ['updates', index, 'confidence'], `no check-in yet: ${keyResult.owner.id}'s confidence, from ${min} to ${max}`);
+    const last = keyResult.latestCheckIn;
+    commentOn(document, ['updates', index, 'confidence'], last ? `last ${last.confidence} on ${last.date}` : 'no check-in yet');
+    if (keyResult.metric !== undefined) {
+      const measured = keyResult.checkIns.some((checkIn) => checkIn.value !== undefined);
+      const { baseline, target } = keyResult.metric;
+      commentOn(document, ['updates', index, 'value'], measured ? `last ${keyResult.currentValue}, target ${target}` : `baseline ${baseline}, target ${target}`);
+    }
+    if (keyResult.kind === 'ordinal') {
+      const reached = keyResult.currentLevel;
+      commentOn(document, ['updates', index, 'level'], `${reached !== undefined ? `last ${reached}` : 'no level yet'}; fail, commit, target or stretch`);
+    }
+    if (keyResult.kind === 'milestone') {
+      if (keyResult.doneOn === undefined) commentOn(document, ['updates', index, 'done'], 'not done yet; true once it is done');
+      else commentOn(document, ['updates', index, 'confidence'], `${last ? `last ${last.confidence} on ${last.date}` : 'no check-in yet'}; done on ${keyResult.doneOn}`);
     }
   });
   return document;

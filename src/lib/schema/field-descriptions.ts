@@ -17,10 +17,10 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, ObjectDocs>> = {
     "description": "`glossary/<id>.md` or `.mdx`: a term of the ownership glossary.",
     "fields": {
       "term": "The term as written in headings.",
-      "summary": "One sentence.",
+      "summary": "One sentence; short Markdown.",
       "synonyms": "Other names; searching one finds the term.",
       "related": "Ids of glossary terms rendered as related readings.",
-      "takeaways": "Short points to remember."
+      "takeaways": "Short points to remember; each short Markdown."
     }
   },
   "confidenceScaleSchema": {
@@ -121,7 +121,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, ObjectDocs>> = {
       "value": "A metric key result's value on that day.",
       "level": "The level an ordinal key result has reached: `fail`, `commit`, `target` or `stretch`.",
       "done": "A milestone key result: `true` once it is done (the review's date is the day it was done), `false` while it is not.",
-      "note": "What changed, in a sentence."
+      "note": "What changed, in a sentence; short Markdown (lists, emphasis, links), line breaks kept."
     }
   },
   "retrospectiveScoreSchema": {
@@ -129,7 +129,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, ObjectDocs>> = {
     "fields": {
       "kr": "The key result's id.",
       "score": "0.0 (nothing) to 1.0 (fully achieved).",
-      "note": "What was learned."
+      "note": "What was learned; short Markdown, line breaks kept."
     }
   },
   "reviewSchema": {
@@ -140,7 +140,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, ObjectDocs>> = {
       "facilitator": "The decision-maker who ran it.",
       "updates": "Confidence updates; required for a check-in.",
       "scores": "Scores; required for a retrospective.",
-      "decisions": "What was decided."
+      "decisions": "What was decided; each item short Markdown."
     }
   },
   "teamSchema": {

@@ -5,13 +5,13 @@ import { idSchema, textSchema } from './fields.js';
 export const glossaryTermSchema = z.strictObject({
   /** The term as written in headings. */
   term: textSchema,
-  /** One sentence. */
+  /** One sentence; short Markdown. */
   summary: textSchema,
   /** Other names; searching one finds the term. */
   synonyms: z.array(textSchema).optional(),
   /** Ids of glossary terms rendered as related readings. */
   related: z.array(idSchema).optional(),
-  /** Short points to remember. */
+  /** Short points to remember; each short Markdown. */
   takeaways: z.array(textSchema).optional(),
 });
 

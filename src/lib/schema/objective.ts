@@ -52,7 +52,7 @@ export function checkOneKind(kr: Partial<Record<(typeof KIND_FIELDS)[number], un
   context.addIssue({
     code: 'custom',
     path: [named[1]!],
-    message: `A key result is measured one way, but this one names ${named.map((field) => `\`${field}\``).join(' and ')}.`,
+    message: `is measured one way, but names ${named.map((field) => `\`${field}\``).join(' and ')}.`,
     params: {
       at: 'key',
       hint:

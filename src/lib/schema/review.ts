@@ -14,7 +14,7 @@ function oneState(update: Partial<Record<(typeof STATE_FIELDS)[number], unknown>
   context.addIssue({
     code: 'custom',
     path: [named[1]!],
-    message: `An update records one kind of state, but this one gives ${named.map((field) => `\`${field}\``).join(' and ')}.`,
+    message: `records one kind of state, but gives ${named.map((field) => `\`${field}\``).join(' and ')}.`,
     params: {
       at: 'key',
       hint: 'Keep the one that fits the key result: `value` for a metric, `level` for levels (commit, target, stretch), `done` for a milestone.',
@@ -35,7 +35,7 @@ export const checkInUpdateSchema = z
     level: levelReachedSchema.optional(),
     /** A milestone key result: `true` once it is done (the review's date is the day it was done), `false` while it is not. */
     done: z.boolean().optional(),
-    /** What changed, in a sentence. */
+    /** What changed, in a sentence; short Markdown (lists, emphasis, links), line breaks kept. */
     note: z.string().optional(),
   })
   .superRefine(oneState);
@@ -46,7 +46,7 @@ export const retrospectiveScoreSchema = z.strictObject({
   kr: idSchema,
   /** 0.0 (nothing) to 1.0 (fully achieved). */
   score: z.number(),
-  /** What was learned. */
+  /** What was learned; short Markdown, line breaks kept. */
   note: z.string().optional(),
 });
 
@@ -64,7 +64,7 @@ export const reviewSchema = z.strictObject({
   updates: z.array(checkInUpdateSchema).optional(),
   /** Scores; required for a retrospective. */
   scores: z.array(retrospectiveScoreSchema).optional(),
-  /** What was decided. */
+  /** What was decided; each item short Markdown. */
   decisions: z.array(textSchema).optional(),
 });
 

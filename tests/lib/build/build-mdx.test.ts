@@ -74,8 +74,8 @@ describe('npm run build refuses what check refuses', () => {
     const started = Date.now();
     const refused = runBuild('--content', content, '--out', out);
     expect(refused.status).toBe(1);
-    expect(refused.stdout).toMatch(/people\/lee-wong\.md\n\s+7:129\s+error\s.*markdown-nesting/);
-    expect(refused.stdout).toMatch(/glossary\/broken\.mdx\n\s+7:1\s+error\s.*mdx-syntax/);
+    expect(refused.stdout).toMatch(/people\/lee-wong\.md:7:129\s+error\s.*markdown-nesting/);
+    expect(refused.stdout).toMatch(/glossary\/broken\.mdx:7:1\s+error\s.*mdx-syntax/);
     expect(existsSync(out)).toBe(false);
     // Refused while validating: Astro never started on it.
     expect(Date.now() - started).toBeLessThan(60_000);
@@ -109,7 +109,7 @@ describe('npm run build reads nothing outside the content folder through an MDX 
     const out = `${content}-site`;
     const refused = runBuild('--content', content, '--out', out);
     expect(refused.status).toBe(1);
-    expect(refused.stdout).toMatch(/glossary\/importer\.mdx\n\s+5:18\s+error\s.*mdx-import/);
+    expect(refused.stdout).toMatch(/glossary\/importer\.mdx:5:18\s+error\s.*mdx-import/);
     expect(refused.stdout + refused.stderr).not.toContain(SECRET);
     expect(existsSync(out)).toBe(false);
   }, 90_000);

@@ -22,14 +22,23 @@ describe('npm run check', () => {
     expect(stdout).toContain('12 files checked: no problems');
   });
 
-  it('pretty: groups by file, shows the line with a caret and the fix, exits 1 on errors', () => {
-    const { status, stdout } = runCheck('--content', broken());
+  it('pretty: each problem starts with path:line:column from the current folder, shows the line with a caret and the fix, exits 1 on errors', () => {
+    const dir = broken();
+    const { status, stdout } = runCommand(['check', '--content', path.basename(dir)], { cwd: path.dirname(dir) });
     expect(status).toBe(1);
-    expect(stdout).toContain(`${OBJECTIVE}\n  5:8  error  `);
+    // As a compiler prints it, so a terminal or an editor opens the file at the line.
+    expect(stdout.startsWith(`${path.basename(dir)}/${OBJECTIVE}:5:8  error  `)).toBe(true);
+    expect(stdout).toContain(`${path.basename(dir)}/people/notes.txt:1:1  warning  `);
     expect(stdout).toContain('    5 | owner: growth\n      |        ^');
     expect(stdout).toContain('fix: Name one person from it, e.g. its lead `priya-shah`');
     expect(stdout).toContain('1 error, 1 warning in 12 files checked.');
     expect(stdout).not.toContain('\u001b['); // no colour when not on a terminal
+  });
+
+  it('pretty: paths start at the current folder, also inside the content folder', () => {
+    const dir = broken();
+    const { stdout } = runCommand(['check'], { cwd: dir });
+    expect(stdout.startsWith(`${OBJECTIVE}:5:8  error  `)).toBe(true);
   });
 
   it('json: prints exactly the documented shape', () => {

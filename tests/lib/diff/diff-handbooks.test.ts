@@ -316,7 +316,7 @@ updates:
 });
 
 describe('diff: validation problems', () => {
-  it('matches problems on file, rule and message, so a shifted line is not new; counts the fixed ones', async () => {
+  it('matches problems on file, rule and subject, so a shifted line is not new; counts the fixed ones', async () => {
     const repository = FixtureRepository.withHandbook();
     repository.edit(RETENTION, 'team: growth', 'team: growht').edit(WEEK_33, 'facilitator: priya-shah', 'facilitator: everyone').commit('Two problems');
     repository.git('branch', '-f', 'main');
@@ -334,6 +334,26 @@ describe('diff: validation problems', () => {
     expect(json.problems.fixed).toBe(1);
     expect(markdown).toContain('#### New validation problems (1)');
     expect(markdown).toContain('1 problem fixed.');
+  });
+
+  it('a person over the owner-load limit who hands one key result over has no new problem, though the count, the list and the file shown change', async () => {
+    const keyResults = (ids: string[]) =>
+      ids.map((id) => `  - id: ${id}\n    title: Result ${id}\n    owner: lee-wong\n    accepted: 2026-06-26\n`).join('');
+    const objective = (title: string, ids: string[]) => `---\ntitle: ${title}\ncycle: 2026-q3\nowner: priya-shah\naccepted: 2026-06-26\nkeyResults:\n${keyResults(ids)}---\n`;
+    // Lee owns 9 key results of 2026-q3; the warning stands at the 4th in file order, `load-4`, alone in its file.
+    const repository = FixtureRepository.withHandbook({
+      ...BASE_HANDBOOK,
+      'objectives/2026-q3/a-load.md': objective('A', ['load-1', 'load-2', 'load-3']),
+      'objectives/2026-q3/b-load.md': objective('B', ['load-4']),
+      'objectives/2026-q3/z-load.md': objective('Z', ['load-5', 'load-6', 'load-7', 'load-8']),
+    });
+    repository.edit('objectives/2026-q3/b-load.md', 'owner: lee-wong', 'owner: sam-okafor').commit('Sam takes load-4');
+    const { json, markdown } = await compare(repository);
+
+    // Still over the limit (8 > 3), now shown at `q3-retention` in another file, with another count and list: the same problem.
+    expect(json.ownerChanges.map(({ id, change }) => ({ id, change }))).toEqual([{ id: 'load-4', change: 'owner' }]);
+    expect(json.problems).toEqual({ introduced: [], fixed: 0 });
+    expect(markdown).not.toContain('New validation problems');
   });
 
   it('does not crash on a file that cannot be parsed: it is a problem, and its key results are not called removed', async () => {

@@ -29,7 +29,11 @@ export class FixtureRepository {
   }
 
   git(...args: string[]): string {
-    return execFileSync('git', [...IDENTITY, ...args], { cwd: this.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    return this.gitWith({}, ...args);
+  }
+
+  private gitWith(env: Record<string, string>, ...args: string[]): string {
+    return execFileSync('git', [...IDENTITY, ...args], { cwd: this.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } }).trim();
   }
 
   /** Writes handbook files (`null` deletes one) relative to the content folder. */
@@ -55,10 +59,11 @@ export class FixtureRepository {
     return this.write({ [file]: text.replace(find, replace) });
   }
 
-  /** Commits everything; returns the commit hash. */
-  commit(message: string): string {
+  /** Commits everything, on `date` (`2026-07-01`) when given; returns the commit hash. */
+  commit(message: string, date?: string): string {
     this.git('add', '-A');
-    this.git('commit', '-q', '--allow-empty', '-m', message);
+    const when: Record<string, string> = date === undefined ? {} : { GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` };
+    this.gitWith(when, 'commit', '-q', '--allow-empty', '-m', message);
     return this.git('rev-parse', 'HEAD');
   }
 

@@ -49,7 +49,7 @@ describe('every output format escapes control characters from the handbook', () 
       const text = formatPretty([hostile], { files: 1, errors: 1, warnings: 0 }, { color, texts });
       expect(UNSAFE_BESIDES_COLOUR(text)).toBe(false);
       if (color) continue;
-      expect(text).toContain('people/\\x1B[2Jzz\\u202E.md\n');
+      expect(text).toContain('people/\\x1B[2Jzz\\u202E.md:2:6  error  ');
       expect(text).toContain('Unknown field `\\x1B]0;TITLE\\x07\\x1B[2Jkey`\\nin\\x9B31m a line of its own.');
       expect(text).toContain('fix: Remove `\\x1B[2J`.');
       // Column 6 is the `n` of `name`, after ESC [ 3 1 m: the caret is under it in the escaped line.

@@ -652,7 +652,8 @@ describe('a syntax error in handbook.yaml is the one problem', () => {
 
   it('reports an unclosed quote once: no missing fields, no time-based warnings measured from today', async () => {
     const result = await checkSettings('title: "Test Handbook\norganization: Testco\nasOf: 2026-08-20\n');
-    expect(located(result.diagnostics)).toEqual([CANARY_FOUND, { rule: 'yaml-syntax', severity: 'error', file: 'handbook.yaml', line: 4, column: 1 }]);
+    // Where the quote opens, not where the parser gave up looking for its end.
+    expect(located(result.diagnostics)).toEqual([CANARY_FOUND, { rule: 'yaml-syntax', severity: 'error', file: 'handbook.yaml', line: 1, column: 8 }]);
     expectBaseModel(result);
   });
 

@@ -78,7 +78,7 @@ describe('one kind per key result', () => {
   it('reports two kinds once, on the second kind’s key, with the fix', async () => {
     const { diagnostics } = await checkFiles(churnAs('    metric: { baseline: 5, target: 3, unit: "%" }\n    milestone: true\n'));
     expect(located(diagnostics)).toEqual([{ rule: 'schema', severity: 'error', file: OBJECTIVE, line: 23, column: 5 }]);
-    expect(diagnostics[0]!.message).toBe('A key result is measured one way, but this one names `metric` and `milestone`.');
+    expect(diagnostics[0]!.message).toBe('The second key result, `q3-churn`, is measured one way, but names `metric` and `milestone`.');
     expect(diagnostics[0]!.hint).toMatch(/^Keep one: `metric` .* `levels` .* `milestone: true`/);
   });
 
@@ -91,7 +91,7 @@ describe('one kind per key result', () => {
   it('reports two states in one update once, on the second one’s key', async () => {
     const { diagnostics } = await checkFiles(edit(CHECK_IN, '    value: 64\n', '    value: 64\n    level: target\n'));
     expect(located(diagnostics)).toEqual([{ rule: 'schema', severity: 'error', file: CHECK_IN, line: 9, column: 5 }]);
-    expect(diagnostics[0]!.message).toContain('`value` and `level`');
+    expect(diagnostics[0]!.message).toMatch(/^The \w+ update, `q3-[a-z-]+`, records one kind of state, but gives `value` and `level`\.$/);
   });
 });
 
@@ -99,7 +99,7 @@ describe('update-kind', () => {
   it('reports a level on a metric key result once, on its line, with the value to write', async () => {
     const { diagnostics } = await checkFiles(edit(CHECK_IN, '    value: 64\n', '    level: target\n'));
     expect(located(diagnostics)).toEqual([{ rule: 'update-kind', severity: 'error', file: CHECK_IN, line: 8, column: 5 }]);
-    expect(diagnostics[0]!.message).toBe('`level` does not fit `q3-retention`: it is a metric key result, which records `value`.');
+    expect(diagnostics[0]!.message).toBe('`level` of the first update, `q3-retention`, does not fit: `q3-retention` is a metric key result, which records `value`.');
     expect(diagnostics[0]!.hint).toBe('Write `value: 70` instead, or remove `level`.');
   });
 

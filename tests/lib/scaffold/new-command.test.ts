@@ -310,39 +310,54 @@ A horizontal rule in the body, and  trailing spaces.
 });
 
 describe('new review', () => {
-  it('a check-in lists every key result of the active cycle with its latest confidence and value, and validates', async () => {
+  it('a check-in lists every key result of the active cycle, blank, with its last confidence and value as comments', async () => {
     const dir = writeHandbook();
     const result = await runNew(dir, ['review', '--facilitator', 'priya-shah', '--date', '2026-08-24']);
     expect(result.exitCode).toBe(0);
     const file = 'reviews/2026-q3/2026-08-24-check-in.md';
     expect(readFileSync(path.join(dir, file), 'utf8')).toBe(`---
-# Check-in of 2026 Q3. Each confidence and value is carried over from the key result's latest check-in
-# (a value from its baseline): update them with the owners in the meeting, add a note where something changed,
-# and remove the key results that were not discussed.
+# Check-in of 2026 Q3. Fill in each key result's confidence (from 0 to 1) and value, level or done with
+# the owners in the meeting; the comments show the last ones. Add a note where something changed,
+# and remove the key results that were not discussed: \`npm run check\` points at every blank update.
 
 date: 2026-08-24
 kind: check-in
 facilitator: priya-shah
 updates:
   - kr: q3-retention # Raise 90-day retention from 60% to 70% (lee-wong)
-    confidence: 0.6
-    value: 64
+    confidence: # last 0.6 on 2026-08-17
+    value: # last 64, target 70
   - kr: q3-churn # Cut churn from 5% to 3% (sam-okafor)
-    confidence: 0.5
+    confidence: # last 0.5 on 2026-08-17
 ---
 `);
+    // Left untouched, it fails the check on each update: it cannot pass for a fresh check-in.
+    const { diagnostics } = await checkHandbook({ contentDir: dir, today: TODAY });
+    expect(diagnostics.filter((d) => d.file === file).map(({ rule, severity, line, column, message }) => ({ rule, severity, line, column, message }))).toEqual([
+      { rule: 'schema', severity: 'error', line: 11, column: 5, message: 'The first update, `q3-retention`, is not filled in: its `confidence` and `value` are blank.' },
+      { rule: 'schema', severity: 'error', line: 14, column: 5, message: 'The second update, `q3-churn`, is not filled in: its `confidence` is blank.' },
+    ]);
+    const filled = readFileSync(path.join(dir, file), 'utf8')
+      .replace('confidence: # last 0.6 on 2026-08-17', 'confidence: 0.7')
+      .replace('value: # last 64, target 70', 'value: 66')
+      .replace('confidence: # last 0.5 on 2026-08-17', 'confidence: 0.4');
+    writeFileSync(path.join(dir, file), filled);
     expect(await diagnosticsOf(dir)).toEqual([]);
   });
 
-  it('a key result with no check-in yet gets a blank confidence, which the check points at', async () => {
+  it('a key result with no check-in yet says so, and shows its baseline and target for the value', async () => {
     const dir = writeHandbook();
     await runNew(dir, ['kr', '--objective', 'retention', '--title', 'Lift NPS', '--owner', 'lee-wong', '--accepted', 'today', '--baseline', '30', '--target', '45']);
     await runNew(dir, ['review', '--facilitator', 'priya-shah', '--id', 'week-35']);
     const file = 'reviews/2026-q3/week-35.md';
     expect(readFileSync(path.join(dir, file), 'utf8')).toContain(
-      "  - kr: lift-nps # Lift NPS (lee-wong)\n    confidence: # no check-in yet: lee-wong's confidence, from 0 to 1\n    value: 30\n",
+      '  - kr: lift-nps # Lift NPS (lee-wong)\n    confidence: # no check-in yet\n    value: # baseline 30, target 45\n',
     );
-    expect(await diagnosticsOf(dir, file)).toEqual([{ rule: 'schema', severity: 'error', line: 16, column: 5 }]);
+    expect(await diagnosticsOf(dir, file)).toEqual([
+      { rule: 'schema', severity: 'error', line: 11, column: 5 },
+      { rule: 'schema', severity: 'error', line: 14, column: 5 },
+      { rule: 'schema', severity: 'error', line: 16, column: 5 },
+    ]);
   });
 
   it('a retrospective leaves each score blank for the facilitator, one diagnostic per score', async () => {
@@ -392,9 +407,9 @@ describe('as a new user would', () => {
     expect((await runNew(dir, ['objective', '--title', 'Make onboarding work', '--owner', 'lee-wong', '--accepted', 'today', '--kr-title', 'Day-7 activation from 32% to 55%', '--kr-id', 'd7-activation', '--baseline', '32', '--target', '55', '--unit', '%'])).exitCode).toBe(0);
     const review = await runNew(dir, ['review', '--facilitator', 'lee-wong']);
     expect(review.exitCode).toBe(0);
-    expect(review.stdout).toContain('`updates[0].confidence` must be a number, not empty.');
+    expect(review.stdout).toContain('The first update, `d7-activation`, is not filled in: its `confidence` and `value` are blank.');
     const file = path.join(dir, 'reviews/2026-08-20-check-in.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/confidence: #.*/, 'confidence: 0.6'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/confidence: #.*/, 'confidence: 0.6').replace(/value: #.*/, 'value: 35'));
     expect(await diagnosticsOf(dir)).toEqual([]);
   });
 });
@@ -441,6 +456,36 @@ describe('the kind of a new key result', () => {
     expect(text).toContain('  - id: q3-soc2\n    title: SOC 2 report\n    owner: lee-wong\n    accepted: 2026-07-01\n    milestone: true\n');
     // New key results have no check-in yet: warnings only.
     expect((await diagnosticsOf(dir)).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('a check-in leaves a level and a not-done milestone blank, the last level as a comment, and checks them', async () => {
+    const dir = writeHandbook();
+    await runNew(dir, [...kr, '--title', 'Single sign-on', '--id', 'q3-sso', '--level-commit', 'Pilot', '--level-target', 'Five', '--level-stretch', 'SCIM']);
+    await runNew(dir, [...kr, '--title', 'SOC 2 report', '--id', 'q3-soc2', '--kind', 'milestone']);
+    const first = 'reviews/2026-q3/week-35.md';
+    expect((await runNew(dir, ['review', '--facilitator', 'priya-shah', '--id', 'week-35', '--date', '2026-08-24'])).exitCode).toBe(0);
+    const blank = readFileSync(path.join(dir, first), 'utf8');
+    expect(blank).toContain('  - kr: q3-sso # Single sign-on (lee-wong)\n    confidence: # no check-in yet\n    level: # no level yet; fail, commit, target or stretch\n');
+    expect(blank).toContain('  - kr: q3-soc2 # SOC 2 report (lee-wong)\n    confidence: # no check-in yet\n    done: # not done yet; true once it is done\n');
+    const messages = (await checkHandbook({ contentDir: dir, today: TODAY })).diagnostics.filter((d) => d.file === first).map((d) => d.message);
+    expect(messages).toContain('The third update, `q3-sso`, is not filled in: its `confidence` and `level` are blank.');
+    expect(messages).toContain('The fourth update, `q3-soc2`, is not filled in: its `confidence` and `done` are blank.');
+    writeFileSync(
+      path.join(dir, first),
+      blank
+        .replace(/confidence: # [^\n]*/g, 'confidence: 0.6')
+        .replace(/value: # [^\n]*/, 'value: 65')
+        .replace(/level: # [^\n]*/, 'level: commit')
+        .replace(/done: # [^\n]*/, 'done: true'),
+    );
+    expect((await diagnosticsOf(dir, first))).toEqual([]);
+    // The next check-in asks for the level again (the last one as a comment, not copied); a done milestone is not asked again.
+    const second = 'reviews/2026-q3/week-36.md';
+    expect((await runNew(dir, ['review', '--facilitator', 'priya-shah', '--id', 'week-36', '--date', '2026-08-25'])).exitCode).toBe(0);
+    const next = readFileSync(path.join(dir, second), 'utf8');
+    expect(next).toContain('    level: # last commit; fail, commit, target or stretch\n');
+    expect(next).toContain('  - kr: q3-soc2 # SOC 2 report (lee-wong)\n    confidence: # last 0.6 on 2026-08-24; done on 2026-08-24\n');
+    expect(next).not.toContain('done:');
   });
 
   it('asks for each level at a terminal with --kind levels', async () => {

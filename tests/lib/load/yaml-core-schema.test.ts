@@ -2,7 +2,7 @@ import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { parseYaml } from '../../../src/lib/load/front-matter.js';
-import { YAML_CORE_SCHEMA } from '../../../src/lib/load/yaml-fast-path.mjs';
+import { YAML_CORE_SCHEMA } from '../../../src/lib/load/yaml-core-schema.js';
 
 /**
  * js-yaml with `YAML_CORE_SCHEMA` is the fast path for every file; the
@@ -173,14 +173,14 @@ describe('tags', () => {
 describe('repeated keys', () => {
   // The `yaml` package's own check compares each key with every earlier one; ours is one pass.
   it.each([
-    ['at the top', 'a: 1\nb: 2\na: 3\n', 10],
-    ['in a nested mapping', 'a:\n  b: 1\n  b: 2\n', 12],
-    ['in a flow mapping', 'a: { b: 1, b: 2 }\n', 11],
-    ['the first of two', 'a:\n  b: 1\n  b: 2\nc: 1\nc: 2\n', 12],
-  ])('are refused %s, at the repeat', (_name, text, offset) => {
+    ['at the top', 'a: 1\nb: 2\na: 3\n', 10, 'a'],
+    ['in a nested mapping', 'a:\n  b: 1\n  b: 2\n', 12, 'b'],
+    ['in a flow mapping', 'a: { b: 1, b: 2 }\n', 11, 'b'],
+    ['the first of two', 'a:\n  b: 1\n  b: 2\nc: 1\nc: 2\n', 12, 'b'],
+  ])('are refused %s, at the repeat, naming the key', (_name, text, offset, key) => {
     // An anchor sends the text to the `yaml` parser.
     const parsed = parseYaml(`x: &x 1\n${text}`);
-    expect(parsed).toMatchObject({ error: { offset: offset + 8, message: 'Invalid YAML: Map keys must be unique.' } });
+    expect(parsed).toMatchObject({ error: { offset: offset + 8, message: `Invalid YAML: the field \`${key}\` is written twice in the same mapping.` } });
   });
 
   it('accepts the same key in different mappings, and `1` beside `"1"`', () => {
