@@ -2,7 +2,7 @@
 // API: results show kind, owner and cycle; filters come from the index
 // (which takes them from the validated model); arrow keys move through
 // results and Escape closes them. Its words come from the page (`data-labels`,
-// written from src/site/search-labels.ts), so they can be translated.
+// written by src/layouts/BaseLayout.astro from the handbook's message catalogue).
 import { rankedSearch } from './search-rank.js';
 
 const FILTERS = ['kind', 'cycle', 'team', 'owner'];
@@ -32,7 +32,7 @@ export async function attach(form, input) {
   const selects = new Map();
   for (const name of FILTERS) {
     const label = labels.filters[name];
-    const values = Object.keys(available[name] ?? {}).sort((a, b) => a.localeCompare(b));
+    const values = Object.keys(available[name] ?? {}).sort((a, b) => a.localeCompare(b, labels.locale));
     if (values.length === 0) continue;
     const select = document.createElement('select');
     select.name = name;

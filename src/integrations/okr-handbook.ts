@@ -6,6 +6,7 @@ import { deriveLedgers } from '../lib/history/derive-ledger.js';
 import { readOwnershipHistory, type OwnershipHistory } from '../lib/history/read-ownership-history.js';
 import { hasSiteModel, setSiteModel } from '../site/handbook.js';
 import { glossaryMdxPlugin, invalidateGlossaryMdx } from './glossary-mdx.js';
+import { serveSiteFiles } from './serve-site-files.js';
 import { watchGitHead } from './watch-git-head.js';
 
 /** How long to wait after a file event before validating, so a save that touches several files validates once. */
@@ -42,7 +43,7 @@ export function okrHandbook(options: { contentDir: string }): AstroIntegration {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     history ??= readOwnershipHistory(contentDir);
     const ownership = history.then((read) => deriveLedgers(read, result.handbook));
-    setSiteModel({ handbook: result.handbook, contentDir, base, warnings: result.diagnostics, errors, errorTexts: result.texts, ownership });
+    setSiteModel({ handbook: result.handbook, contentDir, base, warnings: result.diagnostics, errors, errorTexts: result.texts, siteFiles: result.siteFiles, ownership });
   }
 
   return {
@@ -66,6 +67,7 @@ export function okrHandbook(options: { contentDir: string }): AstroIntegration {
       'astro:server:setup': ({ server, logger }) => {
         const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
         server.watcher.add(contentDir);
+        server.middlewares.use(serveSiteFiles(() => base));
         let timer: NodeJS.Timeout | undefined;
         let running: Promise<void> = Promise.resolve();
         const onEvent = (file: string) => {

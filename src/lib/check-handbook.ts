@@ -58,6 +58,8 @@ export interface CheckResult {
    * be quoted, since the path may lead anywhere by now.
    */
   texts: ReadonlyMap<string, string>;
+  /** The files `handbook.yaml` names for the site that passed their checks, as read, by path in the content folder. */
+  siteFiles: ReadonlyMap<string, Buffer>;
   summary: CheckSummary;
 }
 
@@ -72,7 +74,9 @@ export async function checkHandbook({ contentDir, today, keepDeclarations = fals
   const stat = await fs.stat(contentDir).catch(() => undefined);
   if (!stat?.isDirectory()) throw new ContentFolderError(`The content folder \`${contentDir}\` does not exist or is not a folder.`);
 
-  const [listing, loaded] = await Promise.all([walkContent(contentDir), readSettings(contentDir, RULES, today)]);
+  // Settings first: the files they name for the site are not stray files of the walk.
+  const loaded = await readSettings(contentDir, RULES, today);
+  const listing = await walkContent(contentDir, loaded.siteFiles.named);
   // One file at a time: read, parse, validate, keep what validated, and let
   // the parsed YAML go. Only the text stays, to locate problems later.
   const personIds = new Set(listing.entries.filter((entry) => entry.kind === 'people').map((entry) => entry.id));
@@ -146,6 +150,7 @@ export async function checkHandbook({ contentDir, today, keepDeclarations = fals
   }
   return {
     handbook,
+    siteFiles: loaded.siteFiles.passed,
     ...(keepDeclarations && { declarations }),
     diagnostics,
     texts,

@@ -1,7 +1,7 @@
 import type { Cycle, KeyResult, Objective, Settings, Team } from '../lib/model/handbook.js';
-import { concernLabels } from './explorer-labels.js';
 import { formatConfidence } from './format.js';
 import { getSiteModel, type SiteModel } from './handbook.js';
+import { ENGLISH, type Ui } from './i18n/index.js';
 import { byName, compareText } from './order.js';
 
 type Warning = SiteModel['warnings'][number];
@@ -71,11 +71,11 @@ export function hasConfidenceConcern(concerns: Concerns): boolean {
   return concerns.fell !== undefined || concerns.low;
 }
 
-/** The reasons, in words: `stale check-in; confidence fell from 0.70 to 0.50`. */
-export function describeConcerns(concerns: Concerns): string {
-  const reasons = concerns.warnings.map((warning) => (warning.rule === 'confidence-stale' ? concernLabels.staleCheckIn : warning.rule));
-  if (concerns.fell) reasons.push(concernLabels.fell(formatConfidence(concerns.fell.from), formatConfidence(concerns.fell.to)));
-  else if (concerns.low) reasons.push(concernLabels.low);
+/** The reasons, in words: `stale check-in; confidence fell from 0.70 to 0.50`; confidences as `scale` writes them. */
+export function describeConcerns(concerns: Concerns, scale: Settings['confidence'] = { min: 0, max: 1 }, ui: Ui = ENGLISH): string {
+  const reasons = concerns.warnings.map((warning) => (warning.rule === 'confidence-stale' ? ui.t('attention.stale') : warning.rule));
+  if (concerns.fell) reasons.push(ui.t('attention.fell', { from: formatConfidence(concerns.fell.from, scale, ui), to: formatConfidence(concerns.fell.to, scale, ui) }));
+  else if (concerns.low) reasons.push(ui.t('attention.low'));
   return reasons.join('; ');
 }
 
@@ -104,12 +104,12 @@ export function assessCycle(cycle: Cycle, index: Map<string, Warning[]> = siteWa
 }
 
 /** The key results of a cycle that need attention, most severe first, one line each with every reason on it. */
-export function needsAttention(cycle: Cycle): AttentionItem[] {
+export function needsAttention(cycle: Cycle, ui: Ui = ENGLISH): AttentionItem[] {
   const scale = getSiteModel().handbook.settings.confidence;
   return assessCycle(cycle)
     .filter(needsAttentionNow)
     .sort(bySeverity(scale))
-    .map((concerns) => ({ keyResult: concerns.keyResult, reason: describeConcerns(concerns) }));
+    .map((concerns) => ({ keyResult: concerns.keyResult, reason: describeConcerns(concerns, scale, ui) }));
 }
 
 export interface TeamSummary {

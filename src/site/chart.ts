@@ -1,5 +1,6 @@
 import { daysBetween } from '../lib/dates.js';
 import { formatConfidence, formatPercent } from './format.js';
+import { ENGLISH, type Ui } from './i18n/index.js';
 
 /**
  * The geometry of a key result's confidence chart, computed from the model
@@ -26,6 +27,8 @@ export interface ChartInput {
   milestone?: { doneOn?: string };
   /** The handbook's `asOf`; marked on the chart when it falls inside the cycle. */
   asOf?: string;
+  /** The language of the labels and the summary; default English. */
+  ui?: Ui;
 }
 
 export interface ChartPoint {
@@ -132,6 +135,8 @@ function clamp01(value: number): number {
 
 export function confidenceChart(input: ChartInput): ChartGeometry {
   const { cycle, checkIns, metric, asOf } = input;
+  const ui = input.ui ?? ENGLISH;
+  const day = (date: string, withYear = false) => (withYear ? ui.date(date) : ui.dayMonth(date));
   const scale = drawableScale(input.scale);
   const sharedAxis = scale.min === 0 && scale.max === 1;
   const plot = { left: 60, right: WIDTH - (sharedAxis ? 24 : 66), top: 28, bottom: HEIGHT - 40 };
@@ -143,26 +148,26 @@ export function confidenceChart(input: ChartInput): ChartGeometry {
 
   const yTicks: ChartTick[] = scaleTicks(scale.min, scale.max).map((value) => ({
     at: yOfConfidence(value),
-    label: shortNumber(value),
+    label: ui.number(Number(value.toFixed(2))),
     anchor: 'end',
   }));
   const progressTicks: ChartTick[] = sharedAxis
     ? []
-    : [0, 0.5, 1].map((fraction) => ({ at: yOfFraction(fraction), label: formatPercent(fraction), anchor: 'start' }));
+    : [0, 0.5, 1].map((fraction) => ({ at: yOfFraction(fraction), label: formatPercent(fraction, ui), anchor: 'start' }));
 
   // Dates: both ends with the year, month starts in between unless they would crowd an end label.
   const xTicks: ChartTick[] = [
-    { at: plot.left, label: shortDate(cycle.start, true), anchor: 'start' },
+    { at: plot.left, label: day(cycle.start, true), anchor: 'start' },
     ...monthStarts(cycle.start, cycle.end)
-      .map((date) => ({ at: xOf(date), label: shortDate(date), anchor: 'middle' as const }))
+      .map((date) => ({ at: xOf(date), label: day(date), anchor: 'middle' as const }))
       .filter((tick) => tick.at - plot.left > 90 && plot.right - tick.at > 90),
-    { at: plot.right, label: shortDate(cycle.end, true), anchor: 'end' },
+    { at: plot.right, label: day(cycle.end, true), anchor: 'end' },
   ];
 
   const confidencePoints = checkIns.map((checkIn) => ({
     x: xOf(checkIn.date),
     y: yOfConfidence(checkIn.confidence),
-    label: `${checkIn.date}: confidence ${formatConfidence(checkIn.confidence, scale)}`,
+    label: ui.t('chart.pointConfidence', { date: day(checkIn.date, true), value: formatConfidence(checkIn.confidence, scale, ui) }),
   }));
 
   const measurable = metric !== undefined && metric.target !== metric.baseline;
@@ -175,11 +180,15 @@ export function confidenceChart(input: ChartInput): ChartGeometry {
   const progressPoints = levels
     ? leveled.map((checkIn) => {
         const progress = levelOf(checkIn.level!);
-        return { x: xOf(checkIn.date), y: yOfFraction(progress), label: `${checkIn.date}: level ${checkIn.level} (progress ${formatPercent(progress)})` };
+        return {
+          x: xOf(checkIn.date),
+          y: yOfFraction(progress),
+          label: ui.t('chart.pointLevel', { date: day(checkIn.date, true), level: ui.t(`level.${checkIn.level!}`), progress: formatPercent(progress, ui) }),
+        };
       })
     : valued.map((checkIn) => {
         const progress = progressOf(checkIn.value as number);
-        return { x: xOf(checkIn.date), y: yOfFraction(progress), label: `${checkIn.date}: progress ${formatPercent(progress)}` };
+        return { x: xOf(checkIn.date), y: yOfFraction(progress), label: ui.t('chart.pointProgress', { date: day(checkIn.date, true), value: formatPercent(progress, ui) }) };
       });
 
   const line = (points: ChartPoint[]): string => points.map((point) => `${point.x},${point.y}`).join(' ');
@@ -206,36 +215,46 @@ export function confidenceChart(input: ChartInput): ChartGeometry {
   const doneOn = input.milestone?.doneOn;
   if (doneOn !== undefined) {
     const x = xOf(doneOn);
-    geometry.done = { x, label: `done ${shortDate(doneOn)}`, anchor: x - plot.left < 45 ? 'start' : plot.right - x < 45 ? 'end' : 'middle' };
+    geometry.done = { x, label: ui.t('chart.doneMarker', { date: day(doneOn) }), anchor: x - plot.left < 45 ? 'start' : plot.right - x < 45 ? 'end' : 'middle' };
   }
   if (asOf && asOf >= cycle.start && asOf <= cycle.end) {
     const x = xOf(asOf);
     const anchor = x - plot.left < 45 ? 'start' : plot.right - x < 45 ? 'end' : 'middle';
-    geometry.asOf = { x, label: `as of ${shortDate(asOf)}`, anchor };
+    geometry.asOf = { x, label: ui.t('chart.asOf', { date: day(asOf) }), anchor };
   }
 
   // The summary says in words what the picture shows.
-  const drawn = measurable || levels ? ' and progress' : input.milestone ? ' and completion' : '';
-  const parts = [`Confidence${drawn} of “${input.title}” over ${cycle.title}, ${cycle.start} to ${cycle.end}.`];
+  const summaryKey = measurable || levels ? 'chart.summaryWithProgress' : input.milestone ? 'chart.summaryWithCompletion' : 'chart.summary';
+  const parts = [ui.t(summaryKey, { title: input.title, cycle: cycle.title, start: day(cycle.start, true), end: day(cycle.end, true) })];
   const first = checkIns[0];
   const last = checkIns[checkIns.length - 1];
-  const scaleText = `on a scale from ${shortNumber(scale.min)} to ${shortNumber(scale.max)}`;
-  if (!first || !last) parts.push('No check-ins yet.');
-  else if (first === last) parts.push(`1 check-in: confidence ${formatConfidence(first.confidence, scale)} on ${first.date}, ${scaleText}.`);
+  const range = { min: ui.number(Number(scale.min.toFixed(2))), max: ui.number(Number(scale.max.toFixed(2))) };
+  if (!first || !last) parts.push(ui.t('chart.noCheckIns'));
+  else if (first === last) parts.push(ui.t('chart.oneCheckIn', { value: formatConfidence(first.confidence, scale, ui), date: day(first.date, true), ...range }));
   else
     parts.push(
-      `${checkIns.length} check-ins: confidence went from ${formatConfidence(first.confidence, scale)} on ${first.date} to ${formatConfidence(last.confidence, scale)} on ${last.date}, ${scaleText}.`,
+      ui.t('chart.checkIns', {
+        count: checkIns.length,
+        first: formatConfidence(first.confidence, scale, ui),
+        firstDate: day(first.date, true),
+        last: formatConfidence(last.confidence, scale, ui),
+        lastDate: day(last.date, true),
+        ...range,
+      }),
     );
   const lastValued = valued[valued.length - 1];
   if (lastValued) {
     const expected = clamp01(daysBetween(cycle.start, lastValued.date) / span);
     parts.push(
-      `Progress at ${lastValued.date}: ${formatPercent(progressOf(lastValued.value as number))} of the way from baseline to target, against an expected pace of ${formatPercent(expected)}.`,
+      ui.t('chart.progressAt', { date: day(lastValued.date, true), progress: formatPercent(progressOf(lastValued.value as number), ui), expected: formatPercent(expected, ui) }),
     );
   }
   const lastLeveled = leveled[leveled.length - 1];
-  if (lastLeveled) parts.push(`Level reached at ${lastLeveled.date}: ${lastLeveled.level} (progress ${formatPercent(levelOf(lastLeveled.level!))}).`);
-  if (input.milestone) parts.push(doneOn !== undefined ? `Done on ${doneOn}.` : 'Not done yet.');
+  if (lastLeveled)
+    parts.push(
+      ui.t('chart.levelAt', { date: day(lastLeveled.date, true), level: ui.t(`level.${lastLeveled.level!}`), progress: formatPercent(levelOf(lastLeveled.level!), ui) }),
+    );
+  if (input.milestone) parts.push(doneOn !== undefined ? ui.t('chart.doneOn', { date: day(doneOn, true) }) : ui.t('chart.notDoneYet'));
   geometry.summary = parts.join(' ');
   return geometry;
 }

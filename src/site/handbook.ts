@@ -24,6 +24,8 @@ export interface SiteModel {
   errors?: Diagnostic[];
   /** The texts that validation read of files with a diagnostic: all the error overlay may quote. */
   errorTexts?: ReadonlyMap<string, string>;
+  /** The files `handbook.yaml` names for the site (logo, favicon, stylesheets), checked and read, by path in the content folder; `npm run dev` serves them. */
+  siteFiles?: ReadonlyMap<string, Buffer>;
   /**
    * Who owned each objective and key result over time, from git. A promise:
    * the build reads the history while Astro starts, and the pages that show

@@ -1,60 +1,32 @@
 import type { Cycle, Person, Review } from '../lib/model/handbook.js';
+import { ENGLISH, type Ui } from './i18n/index.js';
 
-/** Words shown for model values that have no text of their own. */
+/** Words shown for model values that have no text of their own, in the site's language (`ui`). */
 
-export function kindLabel(kind: Review['kind']): string {
-  return kind === 'check-in' ? 'Check-in' : 'Retrospective';
+export function kindLabel(kind: Review['kind'], ui: Ui = ENGLISH): string {
+  return ui.t(kind === 'check-in' ? 'review.checkIn' : 'review.retrospective');
 }
 
-/** A review has no title of its own: `Check-in of 2026-07-06`. */
-export function reviewLabel(review: Review): string {
-  return `${kindLabel(review.kind)} of ${review.date}`;
+/** A review has no title of its own: `Check-in of 6 Jul 2026`. */
+export function reviewLabel(review: Review, ui: Ui = ENGLISH): string {
+  return ui.t('review.of', { kind: kindLabel(review.kind, ui), date: ui.date(review.date) });
 }
 
-export function statusLabel(status: Cycle['status']): string {
-  return status === 'planning' ? 'Planning' : status === 'active' ? 'Active' : 'Closed';
+export function statusLabel(status: Cycle['status'], ui: Ui = ENGLISH): string {
+  return ui.t(status === 'planning' ? 'status.planning' : status === 'active' ? 'status.active' : 'status.closed');
 }
 
 /**
  * Whether a person has left by the handbook's `asOf` date (a date in the
  * future is a planned departure). Measured from `asOf`, never from the clock.
  */
-export function departure(person: Person, asOf: string): { label: string; date: string } | undefined {
+export function departure(person: Person, asOf: string, ui: Ui = ENGLISH): { label: string; heading: string; date: string } | undefined {
   if (!person.left) return undefined;
-  return { label: person.left <= asOf ? 'left' : 'leaves', date: person.left };
+  const left = person.left <= asOf;
+  return { label: ui.t(left ? 'person.left' : 'person.leaves'), heading: ui.t(left ? 'person.leftHeading' : 'person.leavesHeading'), date: person.left };
 }
 
 /** `2026 Q3 · active`, for headings and labels. */
-export function cycleLabel(cycle: Cycle): string {
-  return `${cycle.title} · ${cycle.status}`;
+export function cycleLabel(cycle: Cycle, ui: Ui = ENGLISH): string {
+  return `${cycle.title} · ${statusLabel(cycle.status, ui).toLowerCase()}`;
 }
-
-/** Words of the site's chrome: header, "on this page" lists, the 404 page. */
-export const chromeLabels = {
-  menu: 'Menu',
-  mainNavigation: 'Main',
-  onThisPage: 'On this page',
-  notFoundTitle: 'Page not found',
-  notFoundText: 'There is no page at this address. It may have been renamed, or the objective or person it showed may have been removed from the handbook.',
-  notFoundHint: 'Search the handbook with the box above, or start from one of these pages:',
-};
-
-/** The words of the ownership ledger on objective and key-result pages (src/components/OwnershipLedger.astro). */
-export const ledgerLabels = {
-  heading: 'Ownership history',
-  intro: (owners: number) =>
-    owners === 1 ? 'One owner since it was written, from the handbook\'s git history.' : `${owners} owners, newest first, from the handbook's git history.`,
-  /** Before the day the entry's owner took over. */
-  from: 'from',
-  /** Before the day the next owner took over. */
-  to: 'to',
-  /** Before the day the current owner took over. */
-  since: 'since',
-  uncommitted: 'not committed yet',
-  acceptedOn: 'accepted on',
-  notAccepted: 'not accepted',
-  /** An owner id that names no person in the handbook any more. */
-  unknownPerson: 'not in the handbook now',
-  /** Before the commit that made the change. */
-  commit: 'in',
-};

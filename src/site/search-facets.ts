@@ -1,5 +1,6 @@
 import type { Cycle, GlossaryTerm, KeyResult, Objective, Person, Review, Team } from '../lib/model/handbook.js';
-import { kindLabel } from './labels.js';
+import { ENGLISH, type MessageKey, type Ui } from './i18n/index.js';
+import { reviewLabel } from './labels.js';
 
 /** What a page is about, as the layout hands it to search. */
 export type Searchable =
@@ -22,13 +23,25 @@ export interface SearchFacets {
 
 export const SEARCH_KINDS = ['Objective', 'Key result', 'Person', 'Team', 'Cycle', 'Review', 'Glossary term'] as const;
 
+/** Each kind's name in the site's language. */
+const KIND_KEYS: Record<(typeof SEARCH_KINDS)[number], MessageKey> = {
+  Objective: 'kind.objective',
+  'Key result': 'kind.keyResult',
+  Person: 'kind.person',
+  Team: 'kind.team',
+  Cycle: 'kind.cycle',
+  Review: 'kind.review',
+  'Glossary term': 'kind.term',
+};
+
 /**
  * Search filters and result fields, derived from the model so they cannot
  * drift from it: a new team or cycle in the content is a new filter value,
  * with no template change.
  */
-export function searchFacets(page: Searchable): SearchFacets {
-  const facets = (kind: (typeof SEARCH_KINDS)[number], title: string, fields: { cycle?: Cycle; team?: Team; owner?: Person; names?: string[] }, weight = 1): SearchFacets => {
+export function searchFacets(page: Searchable, ui: Ui = ENGLISH): SearchFacets {
+  const facets = (englishKind: (typeof SEARCH_KINDS)[number], title: string, fields: { cycle?: Cycle; team?: Team; owner?: Person; names?: string[] }, weight = 1): SearchFacets => {
+    const kind = ui.t(KIND_KEYS[englishKind]);
     const filters: Record<string, string[]> = { kind: [kind] };
     const meta: Record<string, string> = { title, kind };
     if (fields.names && fields.names.length > 0) meta.names = fields.names.join(', ');
@@ -51,7 +64,7 @@ export function searchFacets(page: Searchable): SearchFacets {
   if ('cycle' in page) return facets('Cycle', page.cycle.title, { cycle: page.cycle, names: [page.cycle.id] });
   if ('review' in page) {
     const { review } = page;
-    return facets('Review', `${kindLabel(review.kind)} of ${review.date}`, { cycle: review.cycle, owner: review.facilitator }, 0.5);
+    return facets('Review', reviewLabel(review, ui), { cycle: review.cycle, owner: review.facilitator }, 0.5);
   }
   return facets('Glossary term', page.term.term, { names: [page.term.id, ...page.term.synonyms] }, 2);
 }

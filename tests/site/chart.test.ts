@@ -85,15 +85,15 @@ describe('confidenceChart for each kind of key result', () => {
     expect(geometry.progress!.points).toHaveLength(2);
     // Across at the commit level, then up to target on the day it was reached.
     expect(geometry.progress!.line).toBe(`${first!.x},${first!.y} ${second!.x},${first!.y} ${second!.x},${second!.y}`);
-    expect(second!.label).toBe('2026-08-14: level target (progress 70%)');
-    expect(geometry.summary).toContain('Level reached at 2026-08-14: target (progress 70%).');
+    expect(second!.label).toBe('14 Aug 2026: level target (progress 70%)');
+    expect(geometry.summary).toContain('Level reached at 14 Aug 2026: target (progress 70%).');
   });
 
   it('marks the day a milestone was done, and says when it is not done yet', () => {
     const done = confidenceChart({ ...withoutMetric, checkIns: [{ date: '2026-08-14', confidence: 0.9 }], milestone: { doneOn: '2026-08-14' } });
     expect(done.done).toMatchObject({ x: done.confidence.points[0]!.x, label: 'done 14 Aug' });
     expect(done.progress).toBeUndefined();
-    expect(done.summary).toContain('Done on 2026-08-14.');
+    expect(done.summary).toContain('Done on 14 Aug 2026.');
     const open = confidenceChart({ ...withoutMetric, milestone: {} });
     expect(open.done).toBeUndefined();
     expect(open.summary).toContain('Not done yet.');

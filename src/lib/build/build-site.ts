@@ -6,6 +6,7 @@ import { readOwnershipHistory } from '../history/read-ownership-history.js';
 import { markdownBodies, renderBodiesInThread } from './render-bodies.js';
 import { SearchThread } from './search-thread.js';
 import { writeJsonSchemas } from './write-json-schemas.js';
+import { writeSiteFiles } from './write-site-files.js';
 import { BUILD_MARKER, formatBuildMarker, readBuildMarker } from './build-marker.js';
 
 export interface BuildPagesOptions {
@@ -103,7 +104,8 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
   // The variable exists for the tests, which build a small fixture both ways.
   const limit = Number(process.env.OKR_HANDBOOK_MAX_PAGES_INDEXED_WHILE_RENDERING ?? MAX_PAGES_INDEXED_WHILE_RENDERING);
   const indexWhileRendering = expectedPages(check.handbook) <= limit;
-  const search = indexWhileRendering ? SearchThread.start(options.searchWorker) : undefined;
+  const { searchLanguage } = await import('../../site/i18n/search-language.js');
+  const search = indexWhileRendering ? SearchThread.start(options.searchWorker, searchLanguage(check.handbook.settings.language)) : undefined;
   try {
     if (search) {
       // Pagefind knows pages by their path on the site without the base path, as if it had read the built folder.
@@ -115,6 +117,7 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
     for (const internal of ['content-modules.mjs', 'content-assets.mjs']) await fs.rm(path.join(stagingDir, internal), { force: true });
     // Fresh from the schemas, over the copies public/ may hold: a build writes nothing into the project.
     await writeJsonSchemas(path.join(stagingDir, 'schema'));
+    await writeSiteFiles(stagingDir, check.siteFiles);
     lap('pages');
     const searchPages = search ? (await search.finish(stagingDir, check.handbook.glossary)).pages : undefined;
     if (search) lap('search');

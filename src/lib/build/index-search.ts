@@ -9,6 +9,14 @@ export interface TermNames {
   synonyms: string[];
 }
 
+/** The language pages are indexed in (Pagefind stems words by it), and the kind shown for a glossary term in it. */
+export interface SearchLanguage {
+  language: string;
+  termKind: string;
+}
+
+export const ENGLISH_SEARCH: SearchLanguage = { language: 'en', termKind: 'Glossary term' };
+
 export interface SearchIndexOutcome {
   /** Pages Pagefind indexed (those with `data-pagefind-body`, plus the glossary's synonym records). */
   pages: number;
@@ -39,12 +47,16 @@ export class SearchIndexer {
   private readonly inFlight = new Set<Promise<void>>();
   private failure: Error | undefined;
 
-  private constructor(private readonly index: pagefind.PagefindIndex) {}
+  private constructor(
+    private readonly index: pagefind.PagefindIndex,
+    private readonly language: SearchLanguage,
+  ) {}
 
-  static async start(): Promise<SearchIndexer> {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', maxFragments: MAX_FRAGMENT_FILES });
+  static async start(language: SearchLanguage = ENGLISH_SEARCH): Promise<SearchIndexer> {
+    // Every page is in the handbook's one language, whatever a page's own markup says: one index, stemmed for it.
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: language.language, maxFragments: MAX_FRAGMENT_FILES });
     if (!index || errors.length > 0) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-    return new SearchIndexer(index);
+    return new SearchIndexer(index, language);
   }
 
   /** Hands one rendered page to Pagefind; resolves once it may take another without piling up. */
@@ -82,9 +94,9 @@ export class SearchIndexer {
       const record = await this.index.addCustomRecord({
         url: `/glossary/${term.id}/`,
         content: [term.term, ...term.synonyms].join('. '),
-        language: 'en',
-        meta: { title: term.term, kind: 'Glossary term', names: [term.id, ...term.synonyms].join(', ') },
-        filters: { kind: ['Glossary term'] },
+        language: this.language.language,
+        meta: { title: term.term, kind: this.language.termKind, names: [term.id, ...term.synonyms].join(', ') },
+        filters: { kind: [this.language.termKind] },
       });
       if (record.errors.length > 0) throw new Error(`Pagefind could not index the synonyms of ${term.id}: ${record.errors.join('; ')}`);
     }
@@ -104,9 +116,9 @@ export class SearchIndexer {
 }
 
 /** Indexes a finished site folder for search: the parent's step when the page build could not index while rendering. */
-export async function indexBuiltSite(siteDir: string, glossary: readonly TermNames[]): Promise<number> {
+export async function indexBuiltSite(siteDir: string, glossary: readonly TermNames[], language: SearchLanguage = ENGLISH_SEARCH): Promise<number> {
   try {
-    const search = await SearchIndexer.start();
+    const search = await SearchIndexer.start(language);
     await search.addSite(siteDir);
     return (await search.finish(siteDir, glossary)).pages;
   } finally {

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { SearchIndexOutcome, TermNames } from './index-search.js';
+import type { SearchIndexOutcome, SearchLanguage, TermNames } from './index-search.js';
 import type { FromSearchWorker, ToSearchWorker } from './search-worker.js';
 
 /**
@@ -40,9 +40,9 @@ export class SearchThread {
   }
 
   /** Starts the worker from the bundled `search-worker.mjs`. */
-  static start(workerScript: string): SearchThread {
+  static start(workerScript: string, language: SearchLanguage = { language: 'en', termKind: 'Glossary term' }): SearchThread {
     // No inherited flags: a profiler or loader meant for the build is not the worker's.
-    return new SearchThread(new Worker(workerScript, { execArgv: [] }));
+    return new SearchThread(new Worker(workerScript, { execArgv: [], workerData: { language } }));
   }
 
   /** Hands one rendered page to the indexer; resolves once it may take another. */

@@ -2,8 +2,8 @@
 // starts it): it takes rendered pages from the main thread and hands them to
 // Pagefind, so encoding them for Pagefind's process and writing them down its
 // pipe happen beside Astro's rendering rather than between its pages.
-import { parentPort } from 'node:worker_threads';
-import { SearchIndexer, type TermNames } from './index-search.js';
+import { parentPort, workerData } from 'node:worker_threads';
+import { SearchIndexer, type SearchLanguage, type TermNames } from './index-search.js';
 
 /** What the main thread sends. */
 export type ToSearchWorker =
@@ -17,7 +17,7 @@ export type FromSearchWorker = { type: 'added' } | { type: 'finished'; pages: nu
 const port = parentPort;
 if (!port) throw new Error('search-worker runs as a worker thread of the page build');
 const decoder = new TextDecoder();
-const indexer = SearchIndexer.start();
+const indexer = SearchIndexer.start((workerData as { language: SearchLanguage }).language);
 const send = (message: FromSearchWorker) => port.postMessage(message);
 const fail = (error: unknown) => send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
 

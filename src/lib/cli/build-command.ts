@@ -4,6 +4,8 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { publishSite, type PagesReport } from '../build/build-site.js';
 import { indexBuiltSite, type TermNames } from '../build/index-search.js';
+import type { Language } from '../schema/branding.js';
+import { searchLanguage } from '../../site/i18n/search-language.js';
 import { checkOutputFolder } from '../build/output-folder.js';
 import { buildWorkFolder } from '../build/work-folder.js';
 import { readOkrHandbookManifest } from '../package-root.js';
@@ -105,8 +107,8 @@ export async function runBuildCommand(argv: readonly string[], io: CommandIo): P
     if (searchPages === undefined) {
       // A handbook too large to index while rendering: index the finished pages now that the page build has exited.
       // The glossary's names come from the model as the child wrote it: no file is parsed again.
-      const model = JSON.parse(readFileSync(path.join(staging, 'handbook.json'), 'utf8')) as { glossary: TermNames[] };
-      searchPages = await indexBuiltSite(staging, model.glossary);
+      const model = JSON.parse(readFileSync(path.join(staging, 'handbook.json'), 'utf8')) as { language?: Language; glossary: TermNames[] };
+      searchPages = await indexBuiltSite(staging, model.glossary, searchLanguage(model.language ?? 'en'));
       lap('search');
     }
     const published = await publishSite(staging, outDir, base);

@@ -6,6 +6,9 @@ import type { Settings } from '../model/handbook.js';
 import { at, type Problem, type Severity } from '../problem.js';
 import type { Rule } from '../rules/rule.js';
 import { DEFAULT_LEVEL_PROGRESS, handbookSettingsSchema } from '../schema/handbook-settings.js';
+import { DEFAULT_ACCENT } from '../schema/site-colours.js';
+import { siteFileSchema } from '../schema/branding.js';
+import { checkSiteFiles, type SiteFileReference } from './check-site-files.js';
 import { describeValue, quoteName } from '../schema/describe-value.js';
 import { validateUnit } from '../schema/validate.js';
 import { didYouMean } from '../suggest.js';
@@ -30,6 +33,13 @@ export interface LoadedSettings {
   rules: Map<string, RuleSetting>;
   /** Largest content file, in bytes, that is read (`maxFileSize`). */
   maxFileSize: number;
+  /**
+   * The files the settings name for the site (logo, favicon, stylesheets),
+   * by their path in the content folder: those that passed the checks, as
+   * read, for the build to copy. `named` lists every path written, passed or
+   * not, so none of them is reported as a stray file.
+   */
+  siteFiles: { passed: Map<string, Buffer>; named: string[] };
   /** The file's text, when it was read, for locating problems. */
   text?: string;
   problems: Problem[];
@@ -87,21 +97,43 @@ export async function readSettings(contentDir: string, rules: readonly Rule<any>
     return parsed.success ? (parsed.data as z.output<(typeof handbookSettingsSchema.shape)[K]>) : undefined;
   };
   const editUrl = valid('editUrl');
+  const maxFileSize = valid('maxFileSize') ?? DEFAULT_MAX_FILE_SIZE;
+  const title = valid('title') ?? FALLBACK_TITLE;
+  const logo = valid('logo');
+  const favicon = valid('favicon');
+  // Each stylesheet on its own: one badly written path does not drop the others.
+  const customCss = (Array.isArray(data.customCss) ? data.customCss : [])
+    .map((file: unknown, index) => ({ file, index }))
+    .filter((entry): entry is { file: string; index: number } => siteFileSchema.safeParse(entry.file).success);
+  const references: SiteFileReference[] = [
+    ...(logo ? [{ file: logo.src, role: 'logo' as const, at: ['logo', 'src'] }] : []),
+    ...(favicon !== undefined ? [{ file: favicon, role: 'favicon' as const, at: ['favicon'] }] : []),
+    ...customCss.map(({ file, index }) => ({ file, role: 'customCss' as const, at: ['customCss', index] })),
+  ];
+  const siteFiles = await checkSiteFiles(contentDir, references, maxFileSize);
+  problems.push(...siteFiles.problems);
+  const passed = (file: string | undefined) => file !== undefined && siteFiles.passed.has(file);
   const settings: Settings = {
-    title: valid('title') ?? FALLBACK_TITLE,
+    title,
     organization: valid('organization') ?? '',
     asOf: valid('asOf') ?? today,
     confidence: valid('confidence') ?? { min: 0, max: 1 },
     levelProgress: valid('levelProgress') ?? { ...DEFAULT_LEVEL_PROGRESS },
     ...(editUrl !== undefined && { editUrl }),
+    language: valid('language') ?? 'en',
+    siteName: valid('siteName') ?? title,
+    ...(logo && passed(logo.src) && { logo: { src: logo.src, ...(logo.alt !== undefined && { alt: logo.alt }), replacesTitle: logo.replacesTitle ?? false } }),
+    ...(passed(favicon) && { favicon: favicon! }),
+    accent: { ...DEFAULT_ACCENT, ...valid('accent') },
+    footerLinks: valid('footerLinks') ?? [],
+    customCss: customCss.map(({ file }) => file).filter(passed),
   };
 
   // A written `asOf` that is invalid, or that a syntax error may have hidden, is no day to measure from.
   const asOfTrusted = read.kind !== 'unread' && (data.asOf === undefined ? !syntaxBroken : valid('asOf') !== undefined);
-  const maxFileSize = valid('maxFileSize') ?? DEFAULT_MAX_FILE_SIZE;
   // A file with an encoding problem is not parsed, but what was read of it still locates that problem.
   const located = read.kind === 'unread' ? read.text : text;
-  return { settings, asOfTrusted, rules: readRuleSettings(data.rules, rules, problems), maxFileSize, ...(located !== undefined && { text: located }), problems };
+  return { settings, asOfTrusted, rules: readRuleSettings(data.rules, rules, problems), maxFileSize, siteFiles: { passed: siteFiles.passed, named: namedSiteFiles(data) }, ...(located !== undefined && { text: located }), problems };
 }
 
 type SettingsText =
@@ -175,4 +207,11 @@ function readRuleSettings(value: unknown, rules: readonly Rule<any>[], problems:
     }
   }
   return settings;
+}
+
+/** Every path written for the site's files, valid or not: none of them is a stray file. */
+function namedSiteFiles(data: Record<string, unknown>): string[] {
+  const logo = data.logo !== null && typeof data.logo === 'object' ? (data.logo as Record<string, unknown>).src : undefined;
+  const css = Array.isArray(data.customCss) ? data.customCss : [];
+  return [logo, data.favicon, ...css].filter((file): file is string => typeof file === 'string');
 }

@@ -65,15 +65,19 @@ const REPOSITORY_FOLDERS = new Set(['node_modules', 'dist']);
  * nothing is dropped silently; hidden files are skipped quietly. Only
  * regular files inside the content folder, after resolving links, are
  * listed, and nothing is opened here. `handbook.yaml` is read-settings.ts's
- * to judge.
+ * to judge, and so are the files it names for the site (`siteFiles`).
  */
-export async function walkContent(contentDir: string): Promise<ContentListing> {
+export async function walkContent(contentDir: string, siteFiles: readonly string[] = []): Promise<ContentListing> {
   const root = await fs.realpath(contentDir);
   const entries: ContentEntry[] = [];
   const refused: ContentListing['refused'] = [];
   const problems: Problem[] = [];
-  const stray = (file: string, message: string, hint: string) =>
-    problems.push({ rule: 'stray-file', file, anchor: at.file(), message, hint });
+  // The files `handbook.yaml` names for the site (a logo, a stylesheet), and the folders holding them, are not stray.
+  const named = new Set(siteFiles);
+  const siteFolders = new Set(siteFiles.filter((file) => file.includes('/')).map((file) => file.slice(0, file.indexOf('/'))));
+  const stray = (file: string, message: string, hint: string) => {
+    if (!named.has(file)) problems.push({ rule: 'stray-file', file, anchor: at.file(), message, hint });
+  };
 
   for (const dirent of await fs.readdir(root, { withFileTypes: true })) {
     const name = dirent.name;
@@ -87,7 +91,7 @@ export async function walkContent(contentDir: string): Promise<ContentListing> {
     const isDirectory = dirent.isDirectory() || (dirent.isSymbolicLink() && (await isDirectoryInside(absolute, root)));
     if (isDirectory) {
       if (name in KINDS) await walkKind(name as Kind, absolute, name, root, { entries, refused }, stray, new Set());
-      else if (REPOSITORY_FOLDERS.has(name) || existsSync(path.join(absolute, BUILD_MARKER))) continue;
+      else if (REPOSITORY_FOLDERS.has(name) || siteFolders.has(name) || existsSync(path.join(absolute, BUILD_MARKER))) continue;
       else
         stray(
           `${name}/`,

@@ -1,3 +1,4 @@
+import type { Language } from '../schema/branding.js';
 import type { PathSegment } from '../problem.js';
 import type { CycleData } from '../schema/cycle.js';
 import type { LevelProgressData } from '../schema/handbook-settings.js';
@@ -32,6 +33,19 @@ export interface Settings {
   confidence: { min: number; max: number };
   /** The progress each level of an ordinal key result counts as (`fail` is 0). */
   levelProgress: LevelProgressData;
+  /** The site's interface language. */
+  language: Language;
+  /** The name in the header (`siteName`, else `title`). */
+  siteName: string;
+  /** Only when its file passed the checks; `src` is relative to the content folder. */
+  logo?: { src: string; alt?: string; replacesTitle: boolean };
+  /** Only when its file passed the checks. */
+  favicon?: string;
+  /** Accent colours per scheme, defaults filled in. */
+  accent: { light: string; dark: string };
+  footerLinks: { label: string; href: string }[];
+  /** Stylesheets that passed the checks, in order. */
+  customCss: string[];
 }
 
 /** Where an entity's data comes from, for diagnostics and edit links. */

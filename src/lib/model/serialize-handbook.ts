@@ -15,6 +15,7 @@ export function serializeHandbook(handbook: Handbook, ownership?: OwnershipLedge
   return {
     title: handbook.settings.title,
     organization: handbook.settings.organization,
+    language: handbook.settings.language,
     asOf: handbook.settings.asOf,
     confidence: handbook.settings.confidence,
     levelProgress: handbook.settings.levelProgress,

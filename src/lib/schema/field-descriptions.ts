@@ -4,6 +4,28 @@
 import type { ObjectDocs } from './object-docs.js';
 
 export const FIELD_DESCRIPTIONS: Readonly<Record<string, ObjectDocs>> = {
+  "logoSchema": {
+    "description": "The logo in the header (Starlight's `logo`).",
+    "fields": {
+      "src": "The image, a file in the content folder: SVG, PNG, JPEG, WebP, GIF or AVIF. An SVG with script, event handlers, foreign objects or references to other files is refused.",
+      "alt": "What the logo says, for screen readers; default: none when the site's name is shown beside it, else the site's name.",
+      "replacesTitle": "Show the logo in place of the site's name (the name stays the logo's accessible name); default false."
+    }
+  },
+  "accentSchema": {
+    "description": "The colour of links, badges and progress bars, per colour scheme; each default applies where none is given.",
+    "fields": {
+      "light": "For light mode, `#rrggbb`; at least 4.5:1 against white and `#f4f6f8`; default `#1f5fbf`.",
+      "dark": "For dark mode, `#rrggbb`; at least 4.5:1 against `#14171b` and `#1d2228`; default `#7fb0ff`."
+    }
+  },
+  "footerLinkSchema": {
+    "description": "A link in the footer of every page.",
+    "fields": {
+      "label": "The link's text.",
+      "href": "Where it leads: an `https://` or `http://` address."
+    }
+  },
   "cycleSchema": {
     "description": "`cycles/<id>.md`: an OKR cycle such as a quarter.",
     "fields": {
@@ -48,6 +70,13 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, ObjectDocs>> = {
       "confidence": "The check-in confidence scale; default 0 to 1.",
       "levelProgress": "The progress (0-1) each level of an ordinal key result counts as; default `{ commit: 0.3, target: 0.7, stretch: 1 }`.",
       "maxFileSize": "Largest file, in bytes, that is read (default 1048576, 1 MiB); a larger one is reported by `file-too-large`.",
+      "language": "The language of the site's labels, dates and numbers, and of search: `en` (default) or `de`. Validation messages stay English.",
+      "siteName": "The name in the header, beside the logo; default: `title`.",
+      "logo": "The logo in the header: `{ src: branding/logo.svg, alt: …, replacesTitle: false }`.",
+      "favicon": "The browser tab's icon, a file in the content folder: SVG, ICO or PNG; default: the okr-handbook icon.",
+      "accent": "The accent colour of links and badges, `{ light: '#1f5fbf', dark: '#7fb0ff' }`.",
+      "footerLinks": "Links in the footer of every page, each `{ label, href }`.",
+      "customCss": "Stylesheets in the content folder added after the site's own, in order: an escape hatch, not a stable interface.",
       "rules": "Severity (`error`, `warn`, `off`) and options per rule id."
     }
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accentSchema, footerLinkSchema, languageSchema, logoSchema, siteFileSchema } from './branding.js';
 import { dateSchema, textSchema, webUrlSchema } from './fields.js';
 
 /**
@@ -77,6 +78,20 @@ export const handbookSettingsSchema = z.strictObject({
     .min(1)
     .max(MAX_FILE_SIZE_CEILING, { error: `must be at most ${MAX_FILE_SIZE_CEILING} bytes (64 MiB)` })
     .optional(),
+  /** The language of the site's labels, dates and numbers, and of search: `en` (default) or `de`. Validation messages stay English. */
+  language: languageSchema.optional(),
+  /** The name in the header, beside the logo; default: `title`. */
+  siteName: textSchema.optional(),
+  /** The logo in the header: `{ src: branding/logo.svg, alt: …, replacesTitle: false }`. */
+  logo: logoSchema.optional(),
+  /** The browser tab's icon, a file in the content folder: SVG, ICO or PNG; default: the okr-handbook icon. */
+  favicon: siteFileSchema.optional(),
+  /** The accent colour of links and badges, `{ light: '#1f5fbf', dark: '#7fb0ff' }`. */
+  accent: accentSchema.optional(),
+  /** Links in the footer of every page, each `{ label, href }`. */
+  footerLinks: z.array(footerLinkSchema).optional(),
+  /** Stylesheets in the content folder added after the site's own, in order: an escape hatch, not a stable interface. */
+  customCss: z.array(siteFileSchema).optional(),
   /** Severity (`error`, `warn`, `off`) and options per rule id. */
   rules: z.record(z.string(), z.unknown()).optional(),
 });

@@ -4,6 +4,7 @@ import { ID_PATTERN } from '../ids.js';
 import type { Kind } from '../load/walk-content.js';
 import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
+import * as branding from './branding.js';
 import * as cycle from './cycle.js';
 import { FIELD_DESCRIPTIONS } from './field-descriptions.js';
 import { dateSchema, personFieldSchema, WEB_URL_PATTERN, webUrlSchema } from './fields.js';
@@ -117,6 +118,10 @@ function constrainLeaf({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType; 
   if (zodSchema === dateSchema) Object.assign(jsonSchema, { pattern: DATE_PATTERN.source, format: 'date' });
   if (zodSchema === personFieldSchema) Object.assign(jsonSchema, { type: 'string', pattern: ID_PATTERN.source });
   if (zodSchema === webUrlSchema) Object.assign(jsonSchema, { format: 'uri', pattern: WEB_URL_PATTERN.source });
+  if (zodSchema === branding.siteFileSchema) Object.assign(jsonSchema, { pattern: branding.SITE_FILE_PATTERN.source });
+  if (zodSchema === branding.accentSchema.shape.light.unwrap() || zodSchema === branding.accentSchema.shape.dark.unwrap()) {
+    Object.assign(jsonSchema, { pattern: branding.ACCENT_COLOUR_JSON_PATTERN });
+  }
   // `score-range`'s bounds: unlike confidence, they do not depend on the settings.
   if (zodSchema === review.retrospectiveScoreSchema.shape.score) Object.assign(jsonSchema, { minimum: 0, maximum: 1 });
 }
@@ -183,7 +188,7 @@ function ruleSettingsSchema(rules: readonly Rule<any>[], docs: ReadonlyMap<z.Zod
 /** The doc comments of each object schema (see `field-descriptions.ts`), by the schema they describe. */
 function docsBySchema(rules: readonly Rule<any>[]): Map<z.ZodType, ObjectDocs> {
   const named = new Map<string, unknown>();
-  for (const module of [cycle, team, person, objective, review, glossaryTerm, handbookSettings]) {
+  for (const module of [cycle, team, person, objective, review, glossaryTerm, handbookSettings, branding]) {
     for (const [name, value] of Object.entries(module)) named.set(name, value);
   }
   for (const rule of rules) named.set(`rule:${rule.id}`, rule.options);

@@ -140,6 +140,14 @@ function describeValueIssue(
       },
     ];
   }
+  if (issue.code === 'custom' && typeof issue.params?.hint === 'string' && expected.what !== 'a mapping of fields') {
+    // A check of its own on one value (a colour's contrast, a path's form): its message and hint say it all.
+    // The value in apposition: "`accent.light`, `#7fb0ff`, has a contrast…", "The first item of `customCss`, `../x.css`, must be…".
+    const plain = describePath(path, inUnit);
+    const subject = `${plain.charAt(0).toUpperCase()}${plain.slice(1)}`;
+    const shown = typeof value === 'string' ? `\`${value}\`` : describeValue(value);
+    return [{ rule: 'schema', file, anchor: at.value(...path), message: `${subject}, ${shown}, ${issue.message}.`, hint: issue.params.hint }];
+  }
   if (issue.code === 'custom' && expected.what === 'a mapping of fields') {
     // A check across fields, such as a scale whose `min` is not below its `max`.
     const hint = typeof issue.params?.hint === 'string' ? issue.params.hint : 'Correct the values as described.';

@@ -54,9 +54,9 @@ describe('the ownership ledger in the built site', () => {
     const { second, third } = fixture.short;
     expect(ledgerText(page(inGitSite, '/key-results/q3-churn/'))).toBe(
       'Ownership history 3 owners, newest first, from the handbook\'s git history. ' +
-        `Priya Shah · since 2026-08-01 · accepted on 2026-08-01 · in ${third} Priya takes churn over ` +
-        `Lee Wong · from 2026-07-10 to 2026-08-01 · accepted on 2026-07-11 · in ${second} Hand churn to Lee ` +
-        `Sam Okafor · from 2026-06-20 to 2026-07-10 · accepted on 2026-06-27 · in ${fixture.short.first} Plan the third quarter`,
+        `Priya Shah · since 1 Aug 2026 · accepted on 1 Aug 2026 · in ${third} Priya takes churn over ` +
+        `Lee Wong · from 10 Jul 2026 to 1 Aug 2026 · accepted on 11 Jul 2026 · in ${second} Hand churn to Lee ` +
+        `Sam Okafor · from 20 Jun 2026 to 10 Jul 2026 · accepted on 27 Jun 2026 · in ${fixture.short.first} Plan the third quarter`,
     );
     // editUrl names GitHub: each commit links to its page there.
     const html = page(inGitSite, '/key-results/q3-churn/');
@@ -65,8 +65,8 @@ describe('the ownership ledger in the built site', () => {
   });
 
   it('shows one line for a key result and an objective that never changed hands', () => {
-    expect(ledgerText(page(inGitSite, '/key-results/q3-retention/'))).toMatch(/^Ownership history One owner since it was written, .* Lee Wong · since 2026-06-20 · accepted on 2026-06-26 · in \w+ Plan the third quarter$/);
-    expect(ledgerText(page(inGitSite, '/objectives/retention/'))).toMatch(/One owner .* Priya Shah · since 2026-06-20 · accepted on 2026-06-26 /);
+    expect(ledgerText(page(inGitSite, '/key-results/q3-retention/'))).toMatch(/^Ownership history One owner since it was written, .* Lee Wong · since 20 Jun 2026 · accepted on 26 Jun 2026 · in \w+ Plan the third quarter$/);
+    expect(ledgerText(page(inGitSite, '/objectives/retention/'))).toMatch(/One owner .* Priya Shah · since 20 Jun 2026 · accepted on 26 Jun 2026 /);
   });
 
   it('carries the ledger in handbook.json', () => {

@@ -224,7 +224,7 @@ describe('npm run build', () => {
     const sso = page(out, '/key-results/q3-sso/');
     expect(sso).toMatch(/Level reached[\s\S]*<strong class="level"[^>]*>target<\/strong>/);
     expect(sso).toContain('All five accounts over 500 seats sign in with SSO');
-    expect(sso).toMatch(/aria-label="[^"]*Level reached at 2026-08-17: target \(progress 70%\)/);
+    expect(sso).toMatch(/aria-label="[^"]*Level reached at 17 Aug 2026: target \(progress 70%\)/);
     expect(sso).toMatch(/aria-label="70% of the way to target"/);
     const soc2 = page(out, '/key-results/q3-soc2/');
     expect(soc2).toMatch(/<strong class="done"[^>]*>Done<\/strong> on <time datetime="2026-08-17"/);

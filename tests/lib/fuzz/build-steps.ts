@@ -90,7 +90,7 @@ export class BuildSteps {
         if (notFinite) failures.push({ kind: 'chart: a coordinate that is not a number', detail: `${keyResult.id} ${notFinite}` });
       }
     });
-    step('attention', () => handbook.cycles.forEach(needsAttention));
+    step('attention', () => handbook.cycles.forEach((cycle) => needsAttention(cycle)));
     step('search facets', () => {
       handbook.objectives.forEach((objective) => searchFacets({ objective }));
       handbook.keyResults.forEach((keyResult) => searchFacets({ keyResult }));
