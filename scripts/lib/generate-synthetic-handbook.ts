@@ -2,7 +2,9 @@
 // /work/shared/spec/content-format.md and validates with no errors and no
 // warnings. Used by the benchmark; the sizes below are tuned so that
 // N = 10 000 objectives gives about 29 000 files and about 22 MB (objective
-// files alone are ~14 MB: 4 key results with metric and initiatives each).
+// files alone are ~14 MB: 4 key results with initiatives each). Most key
+// results are metrics; in one objective in five the last one has levels
+// (ordinal), in another one in five it is a milestone.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -13,6 +15,16 @@ const KRS_PER_OBJECTIVE = 4;
 const PEOPLE_PER_TEAM = Math.ceil((OBJECTIVES_PER_TEAM * KRS_PER_OBJECTIVE) / 3);
 const TEAMS_PER_DEPARTMENT = 10;
 const CHECKIN_WEEKS = 4; // must stay <= 12 so asOf falls inside the quarter
+
+type Kind = 'metric' | 'ordinal' | 'milestone';
+
+/** The kind of key result `k` of objective `i`: the last key result of some objectives is ordinal or a milestone. */
+function kindOf(i: number, k: number): Kind {
+  if (k !== KRS_PER_OBJECTIVE - 1) return 'metric';
+  return i % 5 === 0 ? 'ordinal' : i % 5 === 1 ? 'milestone' : 'metric';
+}
+
+const LEVELS = ['fail', 'commit', 'commit', 'target'] as const;
 
 interface Cycle {
   id: string;
@@ -138,6 +150,7 @@ export async function generateSyntheticHandbook(
 
     // Key-result ids of this team, per cycle, for the reviews below.
     const krsByCycle: string[][] = CYCLES.map(() => []);
+    const kinds = new Map<string, Kind>();
     const umbrella: (string | undefined)[] = CYCLES.map(() => undefined);
     const first = t * OBJECTIVES_PER_TEAM;
     const last = Math.min(objectives, first + OBJECTIVES_PER_TEAM);
@@ -161,10 +174,18 @@ export async function generateSyntheticHandbook(
         const baseline = 10 + ((i + k) % 40);
         const target = baseline + 10 + ((i * 3 + k) % 25);
         const unit = ['"%"', 'ms', 'users'][k % 3];
+        const kind = kindOf(i, k);
+        kinds.set(krId(i, k), kind);
+        const measure =
+          kind === 'ordinal'
+            ? `    levels:\n      commit: The ${topic} plan agreed\n      target: The ${topic} change live for half the segment\n      stretch: The ${topic} change live everywhere\n`
+            : kind === 'milestone'
+              ? '    milestone: true\n'
+              : `    metric: { baseline: ${baseline}, target: ${target}, unit: ${unit} }\n`;
         text +=
-          `  - id: ${krId(i, k)}\n    title: Move ${topic} ${k + 1} from ${baseline} to ${target}\n` +
+          `  - id: ${krId(i, k)}\n    title: ${kind === 'metric' ? `Move ${topic} ${k + 1} from ${baseline} to ${target}` : `Deliver ${topic} ${k + 1}`}\n` +
           `    owner: ${people[n % PEOPLE_PER_TEAM]}\n    accepted: ${accepted}\n` +
-          `    metric: { baseline: ${baseline}, target: ${target}, unit: ${unit} }\n    initiatives:\n`;
+          `${measure}    initiatives:\n`;
         for (let m = 0; m < (k === 0 ? 2 : 1); m++) {
           const status = cycle.status === 'closed' ? (m === 0 ? 'done' : 'dropped') : m === 0 ? 'active' : 'planned';
           text += `      - title: Initiative ${m + 1}\n        owner: ${people[(n + 1 + m) % PEOPLE_PER_TEAM]}\n        status: ${status}\n`;
@@ -190,7 +211,16 @@ export async function generateSyntheticHandbook(
         const updates = krs
           .map((kr, n) => {
             const confidence = (40 + ((n * 37 + w * 11 + t) % 50)) / 100;
-            return `  - kr: ${kr}\n    confidence: ${confidence}\n    value: ${n + w}\n`;
+            const kind = kinds.get(kr);
+            const state =
+              kind === 'ordinal'
+                ? `    level: ${LEVELS[(n + w) % LEVELS.length]}\n`
+                : kind === 'milestone'
+                  ? w === CHECKIN_WEEKS - 1 && Math.floor(n / KRS_PER_OBJECTIVE) % 2 === 0
+                    ? '    done: true\n'
+                    : ''
+                  : `    value: ${n + w}\n`;
+            return `  - kr: ${kr}\n    confidence: ${confidence}\n${state}`;
           })
           .join('');
         write(

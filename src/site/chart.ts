@@ -17,9 +17,14 @@ export interface ChartInput {
   title: string;
   cycle: { title: string; start: string; end: string };
   scale: { min: number; max: number };
-  /** In date order. */
-  checkIns: { date: string; confidence: number; value?: number }[];
+  /** In date order; `value` counts for a metric, `level` for levels. */
+  checkIns: { date: string; confidence: number; value?: number; level?: 'fail' | 'commit' | 'target' | 'stretch' }[];
+  /** A metric key result: progress from baseline to target, against the expected pace. */
   metric?: { baseline: number; target: number; unit?: string };
+  /** An ordinal key result: each level's progress; the level reached is drawn as steps. */
+  levelProgress?: { commit: number; target: number; stretch: number };
+  /** A milestone key result: the day it was done is marked, when it is done. */
+  milestone?: { doneOn?: string };
   /** The handbook's `asOf`; marked on the chart when it falls inside the cycle. */
   asOf?: string;
   /** The language of the labels and the summary; default English. */
@@ -53,6 +58,10 @@ export interface ChartGeometry {
   xTicks: ChartTick[];
   confidence: { points: ChartPoint[]; line: string };
   progress?: { points: ChartPoint[]; line: string };
+  /** Whether progress is drawn as steps (the level an ordinal key result reached holds until the next check-in). */
+  steps: boolean;
+  /** A milestone's done day. */
+  done?: { x: number; label: string; anchor: 'start' | 'middle' | 'end' };
   /** Expected pace: baseline at cycle start to target at cycle end. */
   pace?: { x1: number; y1: number; x2: number; y2: number };
   asOf?: { x: number; label: string; anchor: 'start' | 'middle' | 'end' };
@@ -165,12 +174,27 @@ export function confidenceChart(input: ChartInput): ChartGeometry {
   const progressOf = (value: number): number =>
     metric ? clamp01((value - metric.baseline) / (metric.target - metric.baseline)) : 0;
   const valued = measurable ? checkIns.filter((checkIn) => checkIn.value !== undefined) : [];
-  const progressPoints = valued.map((checkIn) => {
-    const progress = progressOf(checkIn.value as number);
-    return { x: xOf(checkIn.date), y: yOfFraction(progress), label: ui.t('chart.pointProgress', { date: day(checkIn.date, true), value: formatPercent(progress, ui) }) };
-  });
+  const levels = input.levelProgress;
+  const levelOf = (level: NonNullable<ChartInput['checkIns'][number]['level']>): number => (level === 'fail' || !levels ? 0 : clamp01(levels[level]));
+  const leveled = levels ? checkIns.filter((checkIn) => checkIn.level !== undefined) : [];
+  const progressPoints = levels
+    ? leveled.map((checkIn) => {
+        const progress = levelOf(checkIn.level!);
+        return {
+          x: xOf(checkIn.date),
+          y: yOfFraction(progress),
+          label: ui.t('chart.pointLevel', { date: day(checkIn.date, true), level: ui.t(`level.${checkIn.level!}`), progress: formatPercent(progress, ui) }),
+        };
+      })
+    : valued.map((checkIn) => {
+        const progress = progressOf(checkIn.value as number);
+        return { x: xOf(checkIn.date), y: yOfFraction(progress), label: ui.t('chart.pointProgress', { date: day(checkIn.date, true), value: formatPercent(progress, ui) }) };
+      });
 
   const line = (points: ChartPoint[]): string => points.map((point) => `${point.x},${point.y}`).join(' ');
+  /** A level holds until the next check-in: across, then up or down. */
+  const stepLine = (points: ChartPoint[]): string =>
+    points.map((point, index) => (index === 0 ? `${point.x},${point.y}` : `${point.x},${points[index - 1]!.y} ${point.x},${point.y}`)).join(' ');
   const geometry: ChartGeometry = {
     width: WIDTH,
     height: HEIGHT,
@@ -180,11 +204,18 @@ export function confidenceChart(input: ChartInput): ChartGeometry {
     sharedAxis,
     xTicks,
     confidence: { points: confidencePoints, line: line(confidencePoints) },
+    steps: levels !== undefined,
     summary: '',
   };
   if (measurable) {
     geometry.pace = { x1: plot.left, y1: yOfFraction(0), x2: plot.right, y2: yOfFraction(1) };
     if (progressPoints.length > 0) geometry.progress = { points: progressPoints, line: line(progressPoints) };
+  }
+  if (levels && progressPoints.length > 0) geometry.progress = { points: progressPoints, line: stepLine(progressPoints) };
+  const doneOn = input.milestone?.doneOn;
+  if (doneOn !== undefined) {
+    const x = xOf(doneOn);
+    geometry.done = { x, label: ui.t('chart.doneMarker', { date: day(doneOn) }), anchor: x - plot.left < 45 ? 'start' : plot.right - x < 45 ? 'end' : 'middle' };
   }
   if (asOf && asOf >= cycle.start && asOf <= cycle.end) {
     const x = xOf(asOf);
@@ -193,9 +224,8 @@ export function confidenceChart(input: ChartInput): ChartGeometry {
   }
 
   // The summary says in words what the picture shows.
-  const parts = [
-    ui.t(measurable ? 'chart.summaryWithProgress' : 'chart.summary', { title: input.title, cycle: cycle.title, start: day(cycle.start, true), end: day(cycle.end, true) }),
-  ];
+  const summaryKey = measurable || levels ? 'chart.summaryWithProgress' : input.milestone ? 'chart.summaryWithCompletion' : 'chart.summary';
+  const parts = [ui.t(summaryKey, { title: input.title, cycle: cycle.title, start: day(cycle.start, true), end: day(cycle.end, true) })];
   const first = checkIns[0];
   const last = checkIns[checkIns.length - 1];
   const range = { min: ui.number(Number(scale.min.toFixed(2))), max: ui.number(Number(scale.max.toFixed(2))) };
@@ -219,6 +249,12 @@ export function confidenceChart(input: ChartInput): ChartGeometry {
       ui.t('chart.progressAt', { date: day(lastValued.date, true), progress: formatPercent(progressOf(lastValued.value as number), ui), expected: formatPercent(expected, ui) }),
     );
   }
+  const lastLeveled = leveled[leveled.length - 1];
+  if (lastLeveled)
+    parts.push(
+      ui.t('chart.levelAt', { date: day(lastLeveled.date, true), level: ui.t(`level.${lastLeveled.level!}`), progress: formatPercent(levelOf(lastLeveled.level!), ui) }),
+    );
+  if (input.milestone) parts.push(doneOn !== undefined ? ui.t('chart.doneOn', { date: day(doneOn, true) }) : ui.t('chart.notDoneYet'));
   geometry.summary = parts.join(' ');
   return geometry;
 }

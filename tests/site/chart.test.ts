@@ -65,3 +65,38 @@ describe('confidenceChart never draws a coordinate that is not a number', () => 
     expect(scaleTicks(0, 10)).toEqual([0, 2.5, 5, 7.5, 10]);
   });
 });
+
+describe('confidenceChart for each kind of key result', () => {
+  const { metric, ...withoutMetric } = BASE;
+
+  it('draws the level an ordinal key result reached as steps, held until the next check-in', () => {
+    const geometry = confidenceChart({
+      ...withoutMetric,
+      checkIns: [
+        { date: '2026-07-10', confidence: 0.5, level: 'commit' },
+        { date: '2026-07-24', confidence: 0.6 },
+        { date: '2026-08-14', confidence: 0.7, level: 'target' },
+      ],
+      levelProgress: { commit: 0.3, target: 0.7, stretch: 1 },
+    });
+    expect(geometry.steps).toBe(true);
+    expect(geometry.pace).toBeUndefined();
+    const [first, second] = geometry.progress!.points;
+    expect(geometry.progress!.points).toHaveLength(2);
+    // Across at the commit level, then up to target on the day it was reached.
+    expect(geometry.progress!.line).toBe(`${first!.x},${first!.y} ${second!.x},${first!.y} ${second!.x},${second!.y}`);
+    expect(second!.label).toBe('14 Aug 2026: level target (progress 70%)');
+    expect(geometry.summary).toContain('Level reached at 14 Aug 2026: target (progress 70%).');
+  });
+
+  it('marks the day a milestone was done, and says when it is not done yet', () => {
+    const done = confidenceChart({ ...withoutMetric, checkIns: [{ date: '2026-08-14', confidence: 0.9 }], milestone: { doneOn: '2026-08-14' } });
+    expect(done.done).toMatchObject({ x: done.confidence.points[0]!.x, label: 'done 14 Aug' });
+    expect(done.progress).toBeUndefined();
+    expect(done.summary).toContain('Done on 14 Aug 2026.');
+    const open = confidenceChart({ ...withoutMetric, milestone: {} });
+    expect(open.done).toBeUndefined();
+    expect(open.summary).toContain('Not done yet.');
+    expect(metric).toBeDefined();
+  });
+});

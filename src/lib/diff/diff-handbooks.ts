@@ -1,5 +1,6 @@
 import type { CheckResult } from '../check-handbook.js';
 import type { Declarations } from '../load/declare-entities.js';
+import type { Handbook } from '../model/handbook.js';
 import type { Diagnostic, Severity } from '../problem.js';
 import { problemIdentity, subjectOf } from '../subject.js';
 
@@ -86,6 +87,27 @@ export interface ConfidenceMove {
   direction: 'up' | 'down' | 'first' | 'cleared';
 }
 
+/** What an ordinal or milestone key result had reached at one side of the diff. */
+export interface StatePoint {
+  /** `fail`, `commit`, `target` or `stretch` for levels; `done` or `not done` for a milestone. */
+  state: string;
+  /** The id of the check-in review that recorded it. */
+  review: string;
+  date: string;
+}
+
+/** A level reached or a milestone done (or undone), reported like a confidence move. */
+export interface StateMove {
+  keyResult: string;
+  title: string | null;
+  objective: string;
+  kind: 'ordinal' | 'milestone';
+  from: StatePoint | null;
+  to: StatePoint | null;
+  /** `first`: nothing recorded at BASE; `cleared`: nothing left at HEAD. */
+  direction: 'up' | 'down' | 'first' | 'cleared';
+}
+
 export interface IntroducedProblem {
   /** Relative to the repository root. */
   file: string;
@@ -115,6 +137,8 @@ export interface HandbookDiff {
   ownerChanges: OwnerChange[];
   sponsorChanges: SponsorChange[];
   confidenceMoves: ConfidenceMove[];
+  /** Levels reached and milestones done since BASE. */
+  stateMoves: StateMove[];
   problems: { introduced: IntroducedProblem[]; fixed: number };
   /**
    * Objective files whose fields could not all be read at BASE or HEAD
@@ -155,6 +179,8 @@ interface Snapshot {
   names: Map<string, string>;
   /** The latest check-in of each key result that has one. */
   latest: Map<string, ConfidencePoint>;
+  /** What each ordinal or milestone key result had reached, from the model. */
+  states: Map<string, { kind: StateMove['kind']; point: StatePoint | null }>;
   diagnostics: readonly Diagnostic[];
 }
 
@@ -257,6 +283,7 @@ export function diffHandbooks(base: DiffSide, head: DiffSide, content: string): 
     ownerChanges,
     sponsorChanges,
     confidenceMoves: confidenceMoves(before, after),
+    stateMoves: stateMoves(before, after),
     problems: compareProblems(before.diagnostics, after.diagnostics, prefix),
     notCompared: [...notCompared].sort(compare),
   };
@@ -268,12 +295,14 @@ function snapshotOf(check: CheckResult | undefined, prefix: string): Snapshot {
     keyResults: new Map(),
     names: new Map(),
     latest: new Map(),
+    states: new Map(),
     diagnostics: check?.diagnostics ?? [],
   };
   if (!check) return snapshot;
   if (!check.declarations) throw new Error('diffHandbooks needs checks run with `keepDeclarations: true`.');
   readDeclarations(check.declarations, prefix, snapshot);
   readCheckIns(check.declarations, snapshot.latest);
+  readStates(check.handbook, snapshot.states);
   for (const person of check.handbook.people) snapshot.names.set(person.id, person.name);
   return snapshot;
 }
@@ -323,6 +352,45 @@ function readCheckIns(declarations: Declarations, latest: Map<string, Confidence
       latest.set(update.data.kr, { confidence: update.data.confidence, review: d.id, date: d.data.date });
     }
   }
+}
+
+/** The level reached by each ordinal key result and whether each milestone is done, as the model derived them. */
+function readStates(handbook: Handbook, states: Snapshot['states']): void {
+  for (const kr of handbook.keyResults) {
+    if (kr.kind === 'ordinal') {
+      const checkIn = [...kr.checkIns].reverse().find((c) => c.level !== undefined);
+      states.set(kr.id, { kind: 'ordinal', point: checkIn ? { state: checkIn.level!, review: checkIn.review.id, date: checkIn.date } : null });
+    } else if (kr.kind === 'milestone') {
+      const checkIn = kr.doneOn !== undefined ? kr.checkIns.find((c) => c.date === kr.doneOn && c.done === true) : kr.checkIns[kr.checkIns.length - 1];
+      const state = kr.doneOn !== undefined ? 'done' : 'not done';
+      states.set(kr.id, { kind: 'milestone', point: checkIn ? { state, review: checkIn.review.id, date: checkIn.date } : null });
+    }
+  }
+}
+
+const STATE_RANK: Readonly<Record<string, number>> = { fail: 0, commit: 1, target: 2, stretch: 3, 'not done': 0, done: 1 };
+
+/** Key results on both sides whose level reached or milestone state differs (a change of kind counts as a first state). */
+function stateMoves(before: Snapshot, after: Snapshot): StateMove[] {
+  const moves: StateMove[] = [];
+  for (const kr of sorted(after.keyResults)) {
+    if (!before.keyResults.has(kr.id)) continue;
+    const now = after.states.get(kr.id);
+    if (!now) continue;
+    const was = before.states.get(kr.id);
+    const old = was?.kind === now.kind ? was.point : null;
+    if (old?.state === now.point?.state) continue;
+    moves.push({
+      keyResult: kr.id,
+      title: kr.title ?? before.keyResults.get(kr.id)!.title,
+      objective: kr.objective,
+      kind: now.kind,
+      from: old,
+      to: now.point,
+      direction: !old ? 'first' : !now.point ? 'cleared' : STATE_RANK[now.point.state]! > STATE_RANK[old.state]! ? 'up' : 'down',
+    });
+  }
+  return moves;
 }
 
 /** The value of an ownership field as text, with the person's name when it names one. */

@@ -1,4 +1,4 @@
-import type { ConfidencePoint, HandbookDiff, KeyResultSummary, ObjectiveSummary, OwnerChange, PersonRef, RefSummary } from './diff-handbooks.js';
+import type { ConfidencePoint, HandbookDiff, KeyResultSummary, ObjectiveSummary, OwnerChange, PersonRef, RefSummary, StatePoint } from './diff-handbooks.js';
 import { code, escapeMessage, escapeText } from './escape-markdown.js';
 
 export const NO_CHANGES = 'No changes to objectives, key results or ownership.';
@@ -39,9 +39,10 @@ export function formatDiffMarkdown(diff: HandbookDiff): string {
     ...diff.keyResults.moved.map((kr) => `- Moved ${entity(kr.id, kr.title)} from objective ${code(kr.from)} to ${code(kr.to)}`),
   ]);
   section('Confidence since the last review', confidenceLines(diff));
+  section('Levels reached and milestones done', stateLines(diff));
 
   const nothing =
-    diff.ownerChanges.length + diff.sponsorChanges.length + diff.confidenceMoves.length === 0 &&
+    diff.ownerChanges.length + diff.sponsorChanges.length + diff.confidenceMoves.length + diff.stateMoves.length === 0 &&
     Object.values(diff.objectives).every((list) => list.length === 0) &&
     Object.values(diff.keyResults).every((list) => list.length === 0);
   if (nothing) lines.push('', NO_CHANGES);
@@ -103,6 +104,20 @@ function confidenceLines(diff: HandbookDiff): string[] {
     '|---|---|---|---|',
     ...diff.confidenceMoves.map((m) => `| ${entity(m.keyResult, m.title)} | ${confidenceText(m.from)} | ${confidenceText(m.to)} | ${arrows[m.direction]} |`),
   ];
+}
+
+function stateLines(diff: HandbookDiff): string[] {
+  if (diff.stateMoves.length === 0) return [];
+  const arrows = { up: '↑', down: '↓', first: 'first state recorded', cleared: 'no state left' };
+  return [
+    '| key result | before | now | |',
+    '|---|---|---|---|',
+    ...diff.stateMoves.map((m) => `| ${entity(m.keyResult, m.title)} | ${stateText(m.from)} | ${stateText(m.to)} | ${arrows[m.direction]} |`),
+  ];
+}
+
+function stateText(point: StatePoint | null): string {
+  return point === null ? '—' : `${point.state} (${code(point.review)}, ${point.date})`;
 }
 
 function confidenceText(point: ConfidencePoint | null): string {

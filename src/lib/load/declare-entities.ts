@@ -3,9 +3,9 @@ import { isId } from '../ids.js';
 import { at, type PathSegment, type Problem } from '../problem.js';
 import { cycleSchema, type CycleData } from '../schema/cycle.js';
 import { glossaryTermSchema, type GlossaryTermData } from '../schema/glossary-term.js';
-import { initiativeSchema, keyResultSchema, objectiveSchema, type InitiativeData } from '../schema/objective.js';
+import { checkOneKind, initiativeSchema, keyResultSchema, objectiveSchema, type InitiativeData } from '../schema/objective.js';
 import { personSchema, type PersonData } from '../schema/person.js';
-import { checkInUpdateSchema, retrospectiveScoreSchema, reviewSchema, type CheckInUpdateData, type RetrospectiveScoreData } from '../schema/review.js';
+import { STATE_FIELDS, checkInUpdateSchema, retrospectiveScoreSchema, reviewSchema, type CheckInUpdateData, type RetrospectiveScoreData } from '../schema/review.js';
 import { teamSchema, type TeamData } from '../schema/team.js';
 import { describeValue, showValue } from '../schema/describe-value.js';
 import { validateUnit, type NumberScale } from '../schema/validate.js';
@@ -23,7 +23,8 @@ import type { Kind } from './walk-content.js';
  * their own.
  */
 const objectiveUnitSchema = objectiveSchema.extend({ keyResults: z.unknown().optional() });
-const keyResultUnitSchema = keyResultSchema.extend({ initiatives: z.unknown().optional() });
+// zod cannot `.extend` a refined object: the unit schema is rebuilt from the shape and refined again.
+const keyResultUnitSchema = z.strictObject({ ...keyResultSchema.shape, initiatives: z.unknown().optional() }).superRefine(checkOneKind);
 const reviewUnitSchema = reviewSchema.extend({ updates: z.unknown().optional(), scores: z.unknown().optional() });
 
 export type ObjectiveFields = Omit<z.output<typeof objectiveUnitSchema>, 'keyResults'>;
@@ -419,14 +420,23 @@ function declareReview(base: Base, record: Record<string, unknown> | undefined, 
 /**
  * A check-in update whose `confidence` is blank (`confidence:`), as `new
  * review` writes every update for the meeting to fill: reported once, as
- * not filled in, naming the blank fields.
+ * not filled in, naming the blank fields (confidence, value, level, done).
  */
+/** What the meeting writes in each blank state field, for the hint. */
+const STATE_WORDS: Readonly<Record<(typeof STATE_FIELDS)[number], string>> = {
+  value: 'the value measured',
+  level: 'the level reached',
+  done: 'whether it is done',
+};
+
 function blankUpdateProblem(raw: unknown, file: string, index: number): Problem | undefined {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
   const update = raw as Record<string, unknown>;
   if (!Object.hasOwn(update, 'confidence') || update.confidence !== null) return undefined;
-  const blanks = ['confidence', ...(Object.hasOwn(update, 'value') && update.value === null ? ['value'] : [])];
+  const states = STATE_FIELDS.filter((field) => Object.hasOwn(update, field) && update[field] === null);
+  const blanks = ['confidence', ...states];
   const fields = blanks.map((field) => `\`${field}\``).join(' and ');
+  const stateWords = states.map((field) => STATE_WORDS[field]).join(' and ');
   const where = describePathCapitalized(['updates', index], (path) => valueAtPath(raw, path.slice(2)));
   const kr = isId(update.kr) ? update.kr : undefined;
   return {
@@ -435,7 +445,7 @@ function blankUpdateProblem(raw: unknown, file: string, index: number): Problem 
     anchor: at.value('updates', index, 'confidence'),
     ...(kr !== undefined && { subject: subjectOf.field(['updates', kr]) }),
     message: `${where} is not filled in: its ${fields} ${blanks.length === 1 ? 'is' : 'are'} blank.`,
-    hint: `Write the confidence ${kr ? `\`${kr}\`'s owner` : 'its owner'} gives in the meeting${blanks.length > 1 ? ' and the value measured' : ''} (the comment shows the last ones), or remove the update if it was not discussed.`,
+    hint: `Write the confidence ${kr ? `\`${kr}\`'s owner` : 'its owner'} gives in the meeting${stateWords ? ` and ${stateWords}` : ''} (the comment shows the last ones), or remove the update if it was not discussed.`,
   };
 }
 

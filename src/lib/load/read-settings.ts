@@ -5,7 +5,7 @@ import { todayUtc } from '../dates.js';
 import type { Settings } from '../model/handbook.js';
 import { at, type Problem, type Severity } from '../problem.js';
 import type { Rule } from '../rules/rule.js';
-import { handbookSettingsSchema } from '../schema/handbook-settings.js';
+import { DEFAULT_LEVEL_PROGRESS, handbookSettingsSchema } from '../schema/handbook-settings.js';
 import { DEFAULT_ACCENT } from '../schema/site-colours.js';
 import { siteFileSchema } from '../schema/branding.js';
 import { checkSiteFiles, type SiteFileReference } from './check-site-files.js';
@@ -118,6 +118,7 @@ export async function readSettings(contentDir: string, rules: readonly Rule<any>
     organization: valid('organization') ?? '',
     asOf: valid('asOf') ?? today,
     confidence: valid('confidence') ?? { min: 0, max: 1 },
+    levelProgress: valid('levelProgress') ?? { ...DEFAULT_LEVEL_PROGRESS },
     ...(editUrl !== undefined && { editUrl }),
     language: valid('language') ?? 'en',
     siteName: valid('siteName') ?? title,

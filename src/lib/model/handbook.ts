@@ -1,7 +1,9 @@
 import type { Language } from '../schema/branding.js';
 import type { PathSegment } from '../problem.js';
 import type { CycleData } from '../schema/cycle.js';
-import type { InitiativeData, MetricData } from '../schema/objective.js';
+import type { LevelProgressData } from '../schema/handbook-settings.js';
+import type { InitiativeData, LevelsData, MetricData } from '../schema/objective.js';
+import type { LevelReached } from '../schema/review.js';
 
 /**
  * The one resolved model of a handbook. Validation builds it once; the site,
@@ -29,6 +31,8 @@ export interface Settings {
   /** The date time-based rules measure from. */
   asOf: string;
   confidence: { min: number; max: number };
+  /** The progress each level of an ordinal key result counts as (`fail` is 0). */
+  levelProgress: LevelProgressData;
   /** The site's interface language. */
   language: Language;
   /** The name in the header (`siteName`, else `title`). */
@@ -71,6 +75,8 @@ export interface Cycle extends Document {
   reviews: Review[];
   /** Mean retrospective score of the cycle's key results, when any are scored. */
   averageScore?: number;
+  /** Mean progress (0-1) of its objectives that have progress; none when no key result has a recorded value. */
+  progress?: number;
 }
 
 export interface Team extends Document {
@@ -125,7 +131,12 @@ export interface CheckIn {
   review: Review;
   date: string;
   confidence: number;
+  /** A metric key result's value. */
   value?: number;
+  /** The level an ordinal key result has reached. */
+  level?: LevelReached;
+  /** Whether a milestone key result is done. */
+  done?: boolean;
   note?: string;
   source: Source;
 }
@@ -144,14 +155,26 @@ export interface KeyResult {
   title: string;
   owner: Person;
   accepted?: string;
+  /** How it is measured: a number (`metric`), levels in words (`ordinal`), done or not (`milestone`); none for a draft that names no kind. */
+  kind?: KeyResultKind;
   metric?: MetricData;
+  /** An ordinal key result's levels, in words. */
+  levels?: LevelsData;
   initiatives: Initiative[];
   /** Check-ins in date order. */
   checkIns: CheckIn[];
   latestCheckIn?: CheckIn;
   /** Latest value from check-ins, else the baseline. */
   currentValue?: number;
-  /** 0-1, how far the current value has moved from baseline to target (clamped). */
+  /** An ordinal key result's latest level from check-ins. */
+  currentLevel?: LevelReached;
+  /** The day a milestone key result was done (the date of the check-in that recorded `done: true`). */
+  doneOn?: string;
+  /**
+   * 0-1, only where a check-in recorded the kind's state: metric, how far the
+   * latest value has moved from baseline to target (clamped); ordinal, the
+   * latest level's share from `levelProgress`; milestone, 1 when done, else 0.
+   */
   progress?: number;
   /** The retrospective score, for a closed cycle. */
   score?: Score;
@@ -159,6 +182,8 @@ export interface KeyResult {
   dependedOnBy: Objective[];
   source: Source;
 }
+
+export type KeyResultKind = 'metric' | 'ordinal' | 'milestone';
 
 export interface Review extends Document {
   date: string;

@@ -16,6 +16,7 @@ import type {
   Settings,
   Team,
 } from './handbook.js';
+import { meanProgress } from './progress.js';
 import { createOwnerJudge, type OwnerDirectory, type OwnerVerdict } from './judge-owner.js';
 
 export type ReferenceTarget = 'cycle' | 'team' | 'person' | 'objective' | 'key result' | 'objective or key result' | 'glossary term';
@@ -213,7 +214,9 @@ export function resolveHandbook(declarations: Declarations, settings: Settings, 
         title: kr.data.title,
         owner: krOwner,
         accepted: kr.data.accepted ?? undefined,
+        kind: kr.data.metric ? 'metric' : kr.data.levels ? 'ordinal' : kr.data.milestone ? 'milestone' : undefined,
         metric: kr.data.metric,
+        levels: kr.data.levels,
         initiatives: [],
         checkIns: [],
         dependedOnBy: [],
@@ -289,13 +292,15 @@ export function resolveHandbook(declarations: Declarations, settings: Settings, 
       if (!item.data) continue;
       const keyResult = lookup(keyResults, known.keyResults, 'key result', item.data.kr, d.file, ['updates', item.index, 'kr']);
       if (!keyResult) continue;
-      const { confidence, value, note } = item.data;
+      const { confidence, value, level, done, note } = item.data;
       const checkIn: CheckIn = {
         keyResult,
         review,
         date: review.date,
         confidence,
         value: value,
+        level: level,
+        done: done,
         note: note,
         source: { file: d.file, path: ['updates', item.index] },
       };
@@ -325,7 +330,7 @@ export function resolveHandbook(declarations: Declarations, settings: Settings, 
     reviews.push(review);
   }
 
-  deriveFigures([...keyResults.values()], [...objectives.values()], [...cycles.values()]);
+  deriveFigures([...keyResults.values()], [...objectives.values()], [...cycles.values()], settings.levelProgress);
   const sortedCycles = [...cycles.values()].sort((a, b) => compare(a.start, b.start) || compare(a.id, b.id));
   reviews.sort((a, b) => compare(a.date, b.date) || compare(a.id, b.id));
   for (const cycle of sortedCycles) cycle.reviews.sort((a, b) => compare(a.date, b.date) || compare(a.id, b.id));
@@ -386,19 +391,12 @@ function emptyObjectiveProblem(d: ObjectiveDeclaration): Problem {
   };
 }
 
-function deriveFigures(keyResults: KeyResult[], objectives: Objective[], cycles: Cycle[]): void {
+function deriveFigures(keyResults: KeyResult[], objectives: Objective[], cycles: Cycle[], levelProgress: Settings['levelProgress']): void {
   for (const keyResult of keyResults) {
     keyResult.checkIns.sort((a, b) => compare(a.date, b.date) || compare(a.review.id, b.review.id));
     const latest = keyResult.checkIns[keyResult.checkIns.length - 1];
     if (latest) keyResult.latestCheckIn = latest;
-    const latestValue = latestDefined(keyResult.checkIns, (checkIn) => checkIn.value);
-    const current = latestValue ?? keyResult.metric?.baseline;
-    if (current !== undefined) keyResult.currentValue = current;
-    const metric = keyResult.metric;
-    if (metric && current !== undefined && metric.target !== metric.baseline) {
-      const progress = (current - metric.baseline) / (metric.target - metric.baseline);
-      keyResult.progress = Math.min(1, Math.max(0, progress));
-    }
+    deriveState(keyResult, levelProgress);
   }
   // Children before parents, so an umbrella objective can average its children's progress.
   const progressOf = (objective: Objective, seen: Set<Objective>): number | undefined => {
@@ -418,6 +416,49 @@ function deriveFigures(keyResults: KeyResult[], objectives: Objective[], cycles:
     const scores: number[] = [];
     for (const objective of cycle.objectives) for (const kr of objective.keyResults) if (kr.score) scores.push(kr.score.score);
     if (scores.length > 0) cycle.averageScore = scores.reduce((sum, score) => sum + score, 0) / scores.length;
+    const progress = meanProgress(cycle.objectives);
+    if (progress !== undefined) cycle.progress = progress;
+  }
+}
+
+/**
+ * A key result's state and progress from the check-ins that fit its kind
+ * (a `level` on a metric key result is `update-kind`'s problem, and ignored
+ * here). Progress exists only where a check-in recorded a state: a key
+ * result with no value yet has no progress, rather than 0 %.
+ */
+function deriveState(keyResult: KeyResult, levelProgress: Settings['levelProgress']): void {
+  const checkIns = keyResult.checkIns;
+  switch (keyResult.kind) {
+    case 'ordinal': {
+      const level = latestDefined(checkIns, (checkIn) => checkIn.level);
+      if (level === undefined) return;
+      keyResult.currentLevel = level;
+      keyResult.progress = level === 'fail' ? 0 : levelProgress[level];
+      return;
+    }
+    case 'milestone': {
+      if (checkIns.length === 0) return;
+      // Done from the first check-in that says so until one says `done: false`.
+      let doneOn: string | undefined;
+      for (const checkIn of checkIns) {
+        if (checkIn.done === true) doneOn ??= checkIn.date;
+        else if (checkIn.done === false) doneOn = undefined;
+      }
+      if (doneOn !== undefined) keyResult.doneOn = doneOn;
+      keyResult.progress = doneOn !== undefined ? 1 : 0;
+      return;
+    }
+    default: {
+      const latestValue = latestDefined(checkIns, (checkIn) => checkIn.value);
+      const metric = keyResult.metric;
+      const current = latestValue ?? metric?.baseline;
+      if (current !== undefined) keyResult.currentValue = current;
+      if (metric && latestValue !== undefined && metric.target !== metric.baseline) {
+        const progress = (latestValue - metric.baseline) / (metric.target - metric.baseline);
+        keyResult.progress = Math.min(1, Math.max(0, progress));
+      }
+    }
   }
 }
 

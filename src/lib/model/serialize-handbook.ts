@@ -18,6 +18,7 @@ export function serializeHandbook(handbook: Handbook, ownership?: OwnershipLedge
     language: handbook.settings.language,
     asOf: handbook.settings.asOf,
     confidence: handbook.settings.confidence,
+    levelProgress: handbook.settings.levelProgress,
     activeCycle: handbook.activeCycle?.id ?? null,
     cycles: handbook.cycles.map(serializeCycle),
     teams: handbook.teams.map(serializeTeam),
@@ -44,6 +45,7 @@ function serializeCycle(cycle: Cycle) {
     objectives: ids(cycle.objectives),
     reviews: ids(cycle.reviews),
     averageScore: orNull(cycle.averageScore),
+    progress: orNull(cycle.progress),
   };
 }
 
@@ -119,8 +121,12 @@ function serializeKeyResult(kr: KeyResult, ledgers: Ledgers | undefined) {
     title: kr.title,
     owner: kr.owner.id,
     accepted: orNull(kr.accepted),
+    kind: orNull(kr.kind),
     metric: orNull(kr.metric),
+    levels: orNull(kr.levels),
     currentValue: orNull(kr.currentValue),
+    currentLevel: orNull(kr.currentLevel),
+    doneOn: orNull(kr.doneOn),
     progress: orNull(kr.progress),
     latestConfidence: orNull(kr.latestCheckIn?.confidence),
     score: orNull(kr.score?.score),
@@ -136,7 +142,18 @@ function serializeInitiative(initiative: Initiative) {
 }
 
 function serializeCheckIn(checkIn: CheckIn) {
-  return { review: checkIn.review.id, date: checkIn.date, confidence: checkIn.confidence, value: orNull(checkIn.value), note: orNull(checkIn.note) };
+  return { review: checkIn.review.id, date: checkIn.date, ...serializeState(checkIn) };
+}
+
+/** What an update recorded: confidence, and the state of its key result's kind. */
+function serializeState(checkIn: CheckIn) {
+  return {
+    confidence: checkIn.confidence,
+    value: orNull(checkIn.value),
+    level: orNull(checkIn.level),
+    done: orNull(checkIn.done),
+    note: orNull(checkIn.note),
+  };
 }
 
 function serializeScore(score: Score) {
@@ -151,7 +168,7 @@ function serializeReview(review: Review) {
     kind: review.kind,
     facilitator: orNull(review.facilitator?.id),
     cycle: orNull(review.cycle?.id),
-    updates: review.updates.map((update) => ({ kr: update.keyResult.id, confidence: update.confidence, value: orNull(update.value), note: orNull(update.note) })),
+    updates: review.updates.map((update) => ({ kr: update.keyResult.id, ...serializeState(update) })),
     scores: review.scores.map(serializeScore),
     decisions: review.decisions,
   };

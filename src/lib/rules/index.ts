@@ -24,6 +24,7 @@ import { scoreRange } from './score-range.js';
 import { strayFile } from './stray-file.js';
 import { teamLoop } from './team-loop.js';
 import { unresolvedReference } from './unresolved-reference.js';
+import { updateKind } from './update-kind.js';
 import { yamlSyntax } from './yaml-syntax.js';
 
 export type { Rule, RuleContext } from './rule.js';
@@ -47,6 +48,7 @@ export const RULES: readonly Rule<any>[] = [
   ownerLoad,
   confidenceRange,
   scoreRange,
+  updateKind,
   confidenceStale,
   retrospectiveMissing,
   reviewOutOfCycle,

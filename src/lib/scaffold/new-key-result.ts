@@ -3,7 +3,7 @@ import path from 'node:path';
 import { acceptedComment, acceptedFlag, personQuestion, type ScaffoldKind } from './context.js';
 import { insertKeyResult } from './insert-key-result.js';
 import { judgeNewId, proposeId } from './new-id.js';
-import { keyResultFields, METRIC_FLAGS, METRIC_USAGE, metricFromFlags } from './key-result-fields.js';
+import { KIND_FLAGS, KIND_USAGE, keyResultFields, kindFromFlags } from './key-result-fields.js';
 import { judgeReference, judgeText } from './values.js';
 
 export const newKeyResult: ScaffoldKind = {
@@ -14,8 +14,8 @@ export const newKeyResult: ScaffoldKind = {
   --id ID            its id, unique in the handbook (default: from the title)
   --owner PERSON     the one person accountable (asked for)
   --accepted DATE    only when the owner is the one running this: the day they accept (YYYY-MM-DD or today)
-${METRIC_USAGE}`,
-  values: ['objective', 'title', 'id', 'owner', 'accepted', ...METRIC_FLAGS],
+${KIND_USAGE}`,
+  values: ['objective', 'title', 'id', 'owner', 'accepted', ...KIND_FLAGS],
   required: ['objective', 'title', 'owner'],
   async plan(context) {
     const { inputs, handbook } = context;
@@ -38,11 +38,11 @@ ${METRIC_USAGE}`,
     });
     const owner = await inputs.require(personQuestion(context, 'owner', 'owner'));
     const accepted = acceptedFlag(context);
-    const metric = metricFromFlags(inputs);
+    const kind = await kindFromFlags(inputs);
 
     const file = objective.source.file;
     const before = readFileSync(path.join(context.contentDir, file), 'utf8');
-    const fields = keyResultFields({ id, title, owner: owner.id, accepted, metric });
+    const fields = keyResultFields({ id, title, owner: owner.id, accepted, kind });
     const insertion = insertKeyResult(before, file, fields, acceptedComment(owner.id));
     return {
       file,

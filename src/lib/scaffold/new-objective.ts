@@ -1,6 +1,6 @@
 import { acceptedComment, acceptedFlag, idQuestion, personQuestion, type ScaffoldKind } from './context.js';
 import { judgeNewId, proposeId } from './new-id.js';
-import { keyResultFields, METRIC_FLAGS, METRIC_USAGE, metricFromFlags } from './key-result-fields.js';
+import { KIND_FLAGS, KIND_USAGE, keyResultFields, kindFromFlags } from './key-result-fields.js';
 import { folderFor } from './placement.js';
 import { commentOn, createFrontMatter, flowAt, renderFile } from './yaml-file.js';
 import { judgeReference, judgeText } from './values.js';
@@ -21,8 +21,8 @@ The first key result (an objective needs at least one; add more with \`new kr\`)
   --kr-id ID         its id (default: from its title)
   --kr-owner PERSON  its owner (default: the objective's owner)
   --kr-accepted DATE the day its owner accepts (default: --accepted, when the owner is the same)
-${METRIC_USAGE}`,
-  values: ['title', 'id', 'cycle', 'owner', 'accepted', 'team', 'sponsor', 'parent', 'kr-title', 'kr-id', 'kr-owner', 'kr-accepted', ...METRIC_FLAGS],
+${KIND_USAGE}`,
+  values: ['title', 'id', 'cycle', 'owner', 'accepted', 'team', 'sponsor', 'parent', 'kr-title', 'kr-id', 'kr-owner', 'kr-accepted', ...KIND_FLAGS],
   required: ['title', 'owner', 'kr-title'],
   async plan(context) {
     const { inputs, handbook } = context;
@@ -48,7 +48,7 @@ ${METRIC_USAGE}`,
     });
     const krOwner = await inputs.require(personQuestion(context, 'kr-owner', 'key-result owner', owner.id));
     const krAccepted = acceptedFlag(context, 'kr-accepted') ?? (krOwner === owner ? accepted : undefined);
-    const metric = metricFromFlags(inputs);
+    const kind = await kindFromFlags(inputs);
 
     const document = createFrontMatter({
       title,
@@ -58,11 +58,11 @@ ${METRIC_USAGE}`,
       accepted: accepted ?? null,
       ...(sponsor && { sponsor: sponsor.id }),
       ...(parent && { parent: parent.id }),
-      keyResults: [keyResultFields({ id: krId, title: krTitle, owner: krOwner.id, accepted: krAccepted, metric })],
+      keyResults: [keyResultFields({ id: krId, title: krTitle, owner: krOwner.id, accepted: krAccepted, kind })],
     });
     if (accepted === undefined) commentOn(document, ['accepted'], acceptedComment(owner.id));
     if (krAccepted === undefined) commentOn(document, ['keyResults', 0, 'accepted'], acceptedComment(krOwner.id));
-    if (metric) flowAt(document, ['keyResults', 0, 'metric']);
+    if ('metric' in kind) flowAt(document, ['keyResults', 0, 'metric']);
     return { file: `${folderFor('objectives', cycle.id, handbook)}/${id}.md`, text: renderFile(document), notes: [] };
   },
 };

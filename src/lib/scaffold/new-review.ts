@@ -16,10 +16,11 @@ export const newReview: ScaffoldKind = {
   --cycle CYCLE      the cycle reviewed (default: the active cycle)
   --date DATE        the day it is held (default: today, UTC)
   --id ID            file name (default: DATE-check-in, or CYCLE-retrospective)
-A check-in lists each key result with its confidence and value blank, the
-last ones as a comment, for the meeting to fill in; a retrospective leaves
-each score blank for the facilitator to write. \`npm run check\` points at
-every blank one, so a review nobody filled in fails the check.`,
+A check-in lists each key result with its confidence and state (value,
+level, done) blank, the last ones as a comment, for the meeting to fill
+in; a retrospective leaves each score blank for the facilitator to write.
+\`npm run check\` points at every blank one, so a review nobody filled in
+fails the check.`,
   values: ['kind', 'facilitator', 'cycle', 'id'],
   required: ['facilitator'],
   async plan(context) {
@@ -51,7 +52,7 @@ function describe(keyResult: KeyResult): string {
 }
 
 /**
- * Every update is written blank, with the last confidence and value as a
+ * Every update is written blank, with the last confidence and state as a
  * comment: a check-in nobody filled in must fail `check`, not pass as
  * fresh with last week's numbers (which would also hide it from
  * `confidence-stale`).
@@ -65,11 +66,15 @@ function checkIn(context: ScaffoldContext, cycle: Cycle, keyResults: KeyResult[]
     updates: keyResults.map((keyResult) => ({
       kr: keyResult.id,
       confidence: null,
+      // The kind's state is blank too, like the confidence: a metric's value, a level; a milestone's `done` only
+      // while it is not done yet (once a check-in said so, it stays done and is not repeated).
       ...(keyResult.metric !== undefined && { value: null }),
+      ...(keyResult.kind === 'ordinal' && { level: null }),
+      ...(keyResult.kind === 'milestone' && keyResult.doneOn === undefined && { done: null }),
     })),
   });
   document.commentBefore =
-    ` Check-in of ${cycle.title}. Fill in each key result's confidence (from ${min} to ${max}) and value with\n` +
+    ` Check-in of ${cycle.title}. Fill in each key result's confidence (from ${min} to ${max}) and value, level or done with\n` +
     ` the owners in the meeting; the comments show the last ones. Add a note where something changed,\n` +
     ` and remove the key results that were not discussed: \`npm run check\` points at every blank update.`;
   keyResults.forEach((keyResult, index) => {
@@ -80,6 +85,14 @@ function checkIn(context: ScaffoldContext, cycle: Cycle, keyResults: KeyResult[]
       const measured = keyResult.checkIns.some((checkIn) => checkIn.value !== undefined);
       const { baseline, target } = keyResult.metric;
       commentOn(document, ['updates', index, 'value'], measured ? `last ${keyResult.currentValue}, target ${target}` : `baseline ${baseline}, target ${target}`);
+    }
+    if (keyResult.kind === 'ordinal') {
+      const reached = keyResult.currentLevel;
+      commentOn(document, ['updates', index, 'level'], `${reached !== undefined ? `last ${reached}` : 'no level yet'}; fail, commit, target or stretch`);
+    }
+    if (keyResult.kind === 'milestone') {
+      if (keyResult.doneOn === undefined) commentOn(document, ['updates', index, 'done'], 'not done yet; true once it is done');
+      else commentOn(document, ['updates', index, 'confidence'], `${last ? `last ${last.confidence} on ${last.date}` : 'no check-in yet'}; done on ${keyResult.doneOn}`);
     }
   });
   return document;
@@ -102,6 +115,8 @@ function retrospective(cycle: Cycle, keyResults: KeyResult[], facilitator: strin
     const facts = [
       last && `last confidence ${last.confidence}`,
       metric && `value ${keyResult.currentValue ?? metric.baseline} (from ${metric.baseline} towards ${metric.target})`,
+      keyResult.kind === 'ordinal' && `level ${keyResult.currentLevel ?? 'none yet'}`,
+      keyResult.kind === 'milestone' && (keyResult.doneOn !== undefined ? `done on ${keyResult.doneOn}` : 'not done'),
     ].filter(Boolean);
     commentOn(document, ['scores', index, 'score'], facts.length ? `0.0-1.0; ${facts.join(', ')}` : '0.0-1.0');
   });

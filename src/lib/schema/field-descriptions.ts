@@ -52,6 +52,14 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, ObjectDocs>> = {
       "max": "Highest confidence (certain), from -1000000 to 1000000."
     }
   },
+  "levelProgressSchema": {
+    "description": "The progress each level of an ordinal key result counts as; `fail` is always 0.",
+    "fields": {
+      "commit": "Progress at the commit level, from 0 to 1 (default 0.3).",
+      "target": "Progress at the target level, from 0 to 1 (default 0.7: reaching target reads as the usual \"0.7 is success\").",
+      "stretch": "Progress at the stretch level, from 0 to 1 (default 1)."
+    }
+  },
   "handbookSettingsSchema": {
     "description": "`handbook.yaml`: settings for the site and the rules.",
     "fields": {
@@ -60,6 +68,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, ObjectDocs>> = {
       "editUrl": "Base URL of the content folder's edit pages, `https://` or `http://`; a file's path is appended.",
       "asOf": "The date time-based rules measure from; default: today (UTC).",
       "confidence": "The check-in confidence scale; default 0 to 1.",
+      "levelProgress": "The progress (0-1) each level of an ordinal key result counts as; default `{ commit: 0.3, target: 0.7, stretch: 1 }`.",
       "maxFileSize": "Largest file, in bytes, that is read (default 1048576, 1 MiB); a larger one is reported by `file-too-large`.",
       "language": "The language of the site's labels, dates and numbers, and of search: `en` (default) or `de`. Validation messages stay English.",
       "siteName": "The name in the header, beside the logo; default: `title`.",
@@ -87,14 +96,24 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, ObjectDocs>> = {
       "unit": "Unit shown after values, e.g. `%`."
     }
   },
+  "levelsSchema": {
+    "description": "What an ordinal key result's levels mean, in words: \"commit\" is promised, \"target\" aimed for, \"stretch\" outstanding.",
+    "fields": {
+      "commit": "What we promise to reach.",
+      "target": "What we aim for: reaching it is success.",
+      "stretch": "What would be outstanding."
+    }
+  },
   "keyResultSchema": {
-    "description": "A measurable result inside an objective.",
+    "description": "A measurable result inside an objective: a metric, ordinal (levels) or milestone key result.",
     "fields": {
       "id": "Unique across the whole handbook.",
       "title": "The result, stated so it can be measured.",
       "owner": "Exactly one person, accountable for this key result.",
       "accepted": "The day the owner explicitly accepted; blank (`accepted:`) until they do, which `owner-accepted` reports.",
-      "metric": "Baseline, target and unit.",
+      "metric": "A metric key result: baseline, target and unit; check-ins record a `value`.",
+      "levels": "An ordinal key result: its commit, target and stretch levels in words; check-ins record the `level` reached.",
+      "milestone": "A milestone key result (`milestone: true`): done or not done; a check-in records `done: true` on the day it is done.",
       "initiatives": "The work planned to move it."
     }
   },
@@ -124,11 +143,13 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, ObjectDocs>> = {
     }
   },
   "checkInUpdateSchema": {
-    "description": "One key result's confidence at a check-in.",
+    "description": "One key result's confidence at a check-in, and the state it has reached.",
     "fields": {
       "kr": "The key result's id.",
       "confidence": "How likely its owner thinks the target will be met, on the handbook's scale.",
-      "value": "The metric's value on that day.",
+      "value": "A metric key result's value on that day.",
+      "level": "The level an ordinal key result has reached: `fail`, `commit`, `target` or `stretch`.",
+      "done": "A milestone key result: `true` once it is done (the review's date is the day it was done), `false` while it is not.",
       "note": "What changed, in a sentence; short Markdown (lists, emphasis, links), line breaks kept."
     }
   },

@@ -28,6 +28,26 @@ export const confidenceScaleSchema = z
     params: { hint: 'Write the lowest confidence as `min` and the highest as `max`, e.g. `{ min: 0, max: 1 }`.' },
   });
 
+const levelShareSchema = z.number().min(0, { error: 'must be at least 0' }).max(1, { error: 'must be at most 1' });
+
+/** The progress each level of an ordinal key result counts as; `fail` is always 0. */
+export const levelProgressSchema = z
+  .strictObject({
+    /** Progress at the commit level, from 0 to 1 (default 0.3). */
+    commit: levelShareSchema,
+    /** Progress at the target level, from 0 to 1 (default 0.7: reaching target reads as the usual "0.7 is success"). */
+    target: levelShareSchema,
+    /** Progress at the stretch level, from 0 to 1 (default 1). */
+    stretch: levelShareSchema,
+  })
+  .refine((levels) => levels.commit < levels.target && levels.target < levels.stretch, {
+    error: 'must rise from `commit` to `target` to `stretch`',
+    params: { hint: 'Give each level more progress than the one below it, e.g. `{ commit: 0.3, target: 0.7, stretch: 1 }`.' },
+  });
+
+/** The default of `levelProgress`. */
+export const DEFAULT_LEVEL_PROGRESS = { commit: 0.3, target: 0.7, stretch: 1 } as const;
+
 /** A rule's setting: a severity, or a severity and options, as in ESLint. */
 export const ruleSettingSchema = z.union([
   z.enum(['error', 'warn', 'off']),
@@ -49,6 +69,8 @@ export const handbookSettingsSchema = z.strictObject({
   asOf: dateSchema.optional(),
   /** The check-in confidence scale; default 0 to 1. */
   confidence: confidenceScaleSchema.optional(),
+  /** The progress (0-1) each level of an ordinal key result counts as; default `{ commit: 0.3, target: 0.7, stretch: 1 }`. */
+  levelProgress: levelProgressSchema.optional(),
   /** Largest file, in bytes, that is read (default 1048576, 1 MiB); a larger one is reported by `file-too-large`. */
   maxFileSize: z
     .number()
@@ -74,5 +96,6 @@ export const handbookSettingsSchema = z.strictObject({
   rules: z.record(z.string(), z.unknown()).optional(),
 });
 
+export type LevelProgressData = z.output<typeof levelProgressSchema>;
 export type HandbookSettingsInput = z.input<typeof handbookSettingsSchema>;
 export type HandbookSettingsData = z.output<typeof handbookSettingsSchema>;

@@ -61,6 +61,18 @@ const REQUIRED_BY_RULES = new Map<z.ZodObject, readonly string[]>([
   [review.reviewSchema, ['facilitator']],
 ]);
 
+/** Fields of which an object may have at most one: a key result's kind, an update's state. */
+const AT_MOST_ONE_OF = new Map<z.ZodObject, readonly string[]>([
+  [objective.keyResultSchema, objective.KIND_FIELDS],
+  [review.checkInUpdateSchema, review.STATE_FIELDS],
+]);
+
+/** `not` any two of `fields` together. */
+function atMostOne(fields: readonly string[]): JsonSchema {
+  const pairs = fields.flatMap((first, index) => fields.slice(index + 1).map((second) => ({ required: [first, second] })));
+  return { not: { anyOf: pairs } };
+}
+
 /** The list each kind of review must have. */
 const LIST_BY_REVIEW_KIND: Readonly<Record<z.infer<typeof review.reviewKindSchema>, string>> = {
   'check-in': 'updates',
@@ -131,11 +143,13 @@ function annotate(schema: z.ZodType, json: JsonSchema, docs: ReadonlyMap<z.ZodTy
     properties[key] = annotate(field, { ...(description !== undefined && { description }), ...(json.properties[key] as JsonSchema) }, docs);
   }
   const required = new Set([...(json.required ?? []), ...(REQUIRED_BY_RULES.get(node) ?? [])]);
+  const exclusive = AT_MOST_ONE_OF.get(node);
   return {
     ...(own?.description !== undefined && { description: own.description }),
     ...json,
     properties,
     ...(required.size > 0 && { required: Object.keys(properties).filter((key) => required.has(key)) }),
+    ...(exclusive && atMostOne(exclusive)),
   };
 }
 

@@ -116,6 +116,12 @@ function describeValueIssue(
   inUnit: ValueAt,
   scales: Readonly<Record<string, NumberScale>>,
 ): IssueProblem[] {
+  if (issue.code === 'custom' && issue.params?.at === 'key' && typeof issue.params.hint === 'string') {
+    // A check across fields that names the field in the wrong (a second kind of key result): the message says what of
+    // the item it sits in ("The first key result, `q3-sso`, is measured one way, but…").
+    const item = describePathCapitalized(path.slice(0, -1), inUnit);
+    return [{ rule: 'schema', file, anchor: at.key(...path), message: `${item} ${issue.message}`, hint: issue.params.hint }];
+  }
   const value = valueAt(root, local);
   const fieldName = path[path.length - 1];
   const expected = expectedAt(schema, local, typeof fieldName === 'string' ? scales[fieldName] : undefined);
@@ -198,6 +204,10 @@ function expectedAt(schema: z.ZodType, path: readonly PathSegment[], scale?: Num
       what: `one of ${options.map((option) => `\`${option}\``).join(', ')}`,
       fix: (value) => `Use one of: ${options.map((option) => `\`${option}\``).join(', ')}.${typeof value === 'string' ? didYouMean(value, options) : ''}`,
     };
+  }
+  if (node instanceof z.ZodLiteral) {
+    const values = [...node.values].map((value) => `\`${String(value)}\``).join(' or ');
+    return { what: values, fix: () => `Write ${values}, or leave the field out.` };
   }
   if (node instanceof z.ZodNumber) return { what: 'a number', fix: (value) => fixNumber(value, scale) };
   if (node instanceof z.ZodArray) return { what: 'a list', fix: () => 'Write a list, one `- item` per line.' };

@@ -33,6 +33,41 @@ updates:
     confidence: 0.7
 ---
 `,
+  // One key result of each other kind: levels (ordinal) and a milestone, checked in on 17 August.
+  'objectives/2026-q3/enterprise.md': `---
+title: Be ready for enterprise customers
+cycle: 2026-q3
+owner: priya-shah
+accepted: 2026-06-26
+keyResults:
+  - id: q3-sso
+    title: Single sign-on for our largest accounts
+    owner: priya-shah
+    accepted: 2026-06-26
+    levels:
+      commit: SAML sign-in works for one pilot account
+      target: All five accounts over 500 seats sign in with SSO
+      stretch: SCIM provisioning live for them too
+  - id: q3-soc2
+    title: Receive the SOC 2 Type I report
+    owner: priya-shah
+    accepted: 2026-06-26
+    milestone: true
+---
+`,
+  'reviews/2026-q3/enterprise-week-33.md': `---
+date: 2026-08-17
+kind: check-in
+facilitator: priya-shah
+updates:
+  - kr: q3-sso
+    confidence: 0.6
+    level: target
+  - kr: q3-soc2
+    confidence: 1
+    done: true
+---
+`,
 };
 
 /** A link to `target` reading `text`, whatever attributes Astro adds. */
@@ -73,7 +108,7 @@ describe('npm run build', () => {
 
   it('validates, builds every address and says what it did', () => {
     expect(first.status, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/Built \d+ pages from 13 files into .* \(validate \d+ ms, pages \d+ ms, search \d+ ms, write \d+ ms\)/);
+    expect(first.stdout).toMatch(/Built \d+ pages from 15 files into .* \(validate \d+ ms, pages \d+ ms, search \d+ ms, write \d+ ms\)/);
     for (const address of ['/', '/glossary/', '/glossary/okr-owner/']) expect(existsSync(path.join(out, address, 'index.html')), address).toBe(true);
     expect(existsSync(path.join(out, 'handbook.json'))).toBe(true);
     // The editor JSON Schemas, copied from public/schema/.
@@ -183,6 +218,37 @@ describe('npm run build', () => {
     const review = page(out, '/reviews/week-33/');
     expect(review).toMatch(link('/people/priya-shah/', 'Priya Shah'));
     expect(review).toContain('href="/key-results/q3-retention/"');
+  });
+
+  it('shows each kind of key result: the level reached as steps, the day a milestone was done', () => {
+    const sso = page(out, '/key-results/q3-sso/');
+    expect(sso).toMatch(/Level reached[\s\S]*<strong class="level"[^>]*>target<\/strong>/);
+    expect(sso).toContain('All five accounts over 500 seats sign in with SSO');
+    expect(sso).toMatch(/aria-label="[^"]*Level reached at 17 Aug 2026: target \(progress 70%\)/);
+    expect(sso).toMatch(/aria-label="70% of the way to target"/);
+    const soc2 = page(out, '/key-results/q3-soc2/');
+    expect(soc2).toMatch(/<strong class="done"[^>]*>Done<\/strong> on <time datetime="2026-08-17"/);
+    expect(soc2).toMatch(/<g class="done-marker"[\s\S]*?done 17 Aug/);
+    // The objective's progress is the mean of both kinds: (0.7 + 1) / 2.
+    expect(page(out, '/objectives/enterprise/')).toMatch(/aria-label="85% of the way to target"/);
+    const review = page(out, '/reviews/enterprise-week-33/');
+    expect(review).toMatch(/data-label="Reached"[^>]*>\s*target/);
+    expect(review).toMatch(/data-label="Reached"[^>]*>\s*done/);
+    const data = JSON.parse(readFileSync(path.join(out, 'handbook.json'), 'utf8'));
+    const enterprise = data.objectives.find((objective: { id: string }) => objective.id === 'enterprise');
+    expect(enterprise.keyResults.map((kr: { kind: string; currentLevel: string | null; doneOn: string | null }) => [kr.kind, kr.currentLevel, kr.doneOn])).toEqual([
+      ['ordinal', 'target', null],
+      ['milestone', null, '2026-08-17'],
+    ]);
+  });
+
+  it('leads a closed cycle with its scores, and makes up no 0 % where no value was recorded', () => {
+    const cycle = page(out, '/cycles/2026-q2/');
+    expect(cycle.indexOf('>Scores</h2>')).toBeGreaterThan(0);
+    expect(cycle.indexOf('>Scores</h2>')).toBeLessThan(cycle.indexOf('>Objectives</h2>'));
+    expect(cycle).toMatch(/<dt[^>]*>Average score<\/dt>\s*<dd[^>]*><strong[^>]*>0\.80<\/strong>/);
+    expect(cycle).not.toContain('0%');
+    expect(page(out, '/objectives/activation/')).not.toContain('0%');
   });
 
   it('shows a team with its lead and members, contributing but not owning', () => {

@@ -41,7 +41,7 @@ describe('npm run diff', () => {
     const { status, stdout } = runDiff(repository.dir, ['main', 'change', '--content', '.', '--format', 'json'], contentDir);
     expect(status).toBe(0);
     const diff = JSON.parse(stdout);
-    expect(Object.keys(diff)).toEqual(['base', 'head', 'content', 'objectives', 'keyResults', 'ownerChanges', 'sponsorChanges', 'confidenceMoves', 'problems', 'notCompared']);
+    expect(Object.keys(diff)).toEqual(['base', 'head', 'content', 'objectives', 'keyResults', 'ownerChanges', 'sponsorChanges', 'confidenceMoves', 'stateMoves', 'problems', 'notCompared']);
     expect(diff.base).toEqual({ ref: 'main', commit: repository.git('rev-parse', 'main'), contentFound: true });
     expect(diff.head).toMatchObject({ ref: 'change', contentFound: true });
     expect(diff.content).toBe('content');

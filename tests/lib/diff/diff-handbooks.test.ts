@@ -245,6 +245,76 @@ updates:
   });
 });
 
+describe('diff: levels and milestones', () => {
+  it('reports a level reached and a milestone done like a confidence move', async () => {
+    const kinds = BASE_HANDBOOK[RETENTION]!.replace(
+      '    owner: sam-okafor\n    accepted: 2026-06-27\n',
+      '    owner: sam-okafor\n    accepted: 2026-06-27\n    levels: { commit: Reasons known, target: A save play live, stretch: Two save plays live }\n',
+    );
+    const launch = `---
+title: Launch the partner programme
+cycle: 2026-q3
+owner: priya-shah
+accepted: 2026-06-26
+keyResults:
+  - id: q3-partner-launch
+    title: Launch the partner programme
+    owner: priya-shah
+    accepted: 2026-06-26
+    milestone: true
+---
+`;
+    const repository = FixtureRepository.withHandbook({
+      ...BASE_HANDBOOK,
+      [RETENTION]: kinds,
+      'objectives/2026-q3/launch.md': launch,
+      [WEEK_33]: BASE_HANDBOOK[WEEK_33]!.replace('  - kr: q3-churn\n    confidence: 0.5\n', '  - kr: q3-churn\n    confidence: 0.5\n    level: commit\n  - kr: q3-partner-launch\n    confidence: 0.5\n'),
+    });
+    repository.write({
+      'reviews/2026-q3/week-34.md': `---
+date: 2026-08-19
+kind: check-in
+facilitator: priya-shah
+updates:
+  - kr: q3-churn
+    confidence: 0.5
+    level: target
+  - kr: q3-partner-launch
+    confidence: 1
+    done: true
+---
+`,
+    });
+    repository.commit('Week 34');
+    const result = await diff(repository, 'main', '--format', 'json');
+    expect(result.exitCode, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout) as HandbookDiff;
+    expect(json.stateMoves).toEqual([
+      {
+        keyResult: 'q3-churn',
+        title: 'Cut churn from 5% to 3%',
+        objective: 'retention',
+        kind: 'ordinal',
+        from: { state: 'commit', review: 'week-33', date: '2026-08-17' },
+        to: { state: 'target', review: 'week-34', date: '2026-08-19' },
+        direction: 'up',
+      },
+      {
+        keyResult: 'q3-partner-launch',
+        title: 'Launch the partner programme',
+        objective: 'launch',
+        kind: 'milestone',
+        from: { state: 'not done', review: 'week-33', date: '2026-08-17' },
+        to: { state: 'done', review: 'week-34', date: '2026-08-19' },
+        direction: 'up',
+      },
+    ]);
+    const markdown = (await diff(repository, 'main')).stdout;
+    expect(markdown).toContain('Levels reached and milestones done');
+    expect(markdown).toContain('| `q3-partner-launch` “Launch the partner programme” | not done (`week-33`, 2026-08-17) | done (`week-34`, 2026-08-19) | ↑ |');
+  });
+});
+
 describe('diff: validation problems', () => {
   it('matches problems on file, rule and subject, so a shifted line is not new; counts the fixed ones', async () => {
     const repository = FixtureRepository.withHandbook();

@@ -244,11 +244,11 @@ describe('progress at the edges', () => {
     expect(byId(handbook.keyResults, 'q3-retention').progress).toBeCloseTo(progress, 10);
   });
 
-  it('uses the baseline while no check-in gives a value', async () => {
+  it('shows the baseline, and no progress (not a made-up 0 %), while no check-in gives a value', async () => {
     const { handbook } = await checkFiles(edit(CHECK_IN, '    value: 64\n', ''));
     const retention = byId(handbook.keyResults, 'q3-retention');
     expect(retention.currentValue).toBe(RETENTION.baseline);
-    expect(retention.progress).toBe(0);
+    expect(retention.progress).toBeUndefined();
   });
 
   it('has no progress without a metric', async () => {
@@ -329,18 +329,36 @@ describe('the demo handbook', () => {
     let measured = 0;
     for (const [id, data] of rawKeyResults) {
       const kr = byId(handbook.keyResults, id);
+      const updates = [...raw.reviews.values()]
+        .filter((review) => review.kind === 'check-in')
+        .flatMap((review) => (review.updates as Raw[]).filter((update) => update.kr === id).map((update): Raw => ({ ...update, date: review.date as string })))
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      if (data.levels) {
+        // Levels: the latest level reached, at the default levelProgress.
+        const levels = updates.filter((update) => update.level !== undefined);
+        const level = levels[levels.length - 1]?.level as string | undefined;
+        expect(kr.currentLevel, id).toBe(level);
+        expect(kr.progress, id).toBe(level === undefined ? undefined : ({ fail: 0, commit: 0.3, target: 0.7, stretch: 1 } as Record<string, number>)[level]);
+        measured++;
+        continue;
+      }
+      if (data.milestone) {
+        const done = updates.find((update) => update.done === true);
+        expect(kr.doneOn, id).toBe(done?.date);
+        expect(kr.progress, id).toBe(updates.length === 0 ? undefined : done ? 1 : 0);
+        measured++;
+        continue;
+      }
       if (!data.metric) {
         expect(kr.progress, id).toBeUndefined();
         continue;
       }
-      const values = [...raw.reviews.values()]
-        .filter((review) => review.kind === 'check-in')
-        .flatMap((review) => (review.updates as Raw[]).filter((update) => update.kr === id && update.value !== undefined).map((update) => ({ date: review.date as string, value: update.value as number })))
-        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-      const current = values.length > 0 ? values[values.length - 1]!.value : (data.metric.baseline as number);
-      const expected = clamp01((current - data.metric.baseline) / (data.metric.target - data.metric.baseline));
+      const values = updates.filter((update) => update.value !== undefined);
+      const current = values.length > 0 ? (values[values.length - 1]!.value as number) : (data.metric.baseline as number);
+      const expected = values.length > 0 ? clamp01((current - data.metric.baseline) / (data.metric.target - data.metric.baseline)) : undefined;
       expect(kr.currentValue, id).toBe(current);
-      expect(kr.progress, id).toBeCloseTo(expected, 10);
+      if (expected === undefined) expect(kr.progress, id).toBeUndefined();
+      else expect(kr.progress, id).toBeCloseTo(expected, 10);
       measured++;
     }
     expect(measured).toBeGreaterThan(30);

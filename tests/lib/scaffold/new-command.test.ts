@@ -316,7 +316,7 @@ describe('new review', () => {
     expect(result.exitCode).toBe(0);
     const file = 'reviews/2026-q3/2026-08-24-check-in.md';
     expect(readFileSync(path.join(dir, file), 'utf8')).toBe(`---
-# Check-in of 2026 Q3. Fill in each key result's confidence (from 0 to 1) and value with
+# Check-in of 2026 Q3. Fill in each key result's confidence (from 0 to 1) and value, level or done with
 # the owners in the meeting; the comments show the last ones. Add a note where something changed,
 # and remove the key results that were not discussed: \`npm run check\` points at every blank update.
 
@@ -441,5 +441,69 @@ describe('npm run new (the real command)', () => {
     const unknown = spawnNew('objectve');
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('There is no kind `objectve`. Did you mean `objective`?');
+  });
+});
+
+describe('the kind of a new key result', () => {
+  const kr = ['kr', '--objective', 'retention', '--owner', 'lee-wong', '--accepted', '2026-07-01'];
+
+  it('writes levels from the --level flags, and a milestone from --kind milestone, each valid', async () => {
+    const dir = writeHandbook();
+    expect((await runNew(dir, [...kr, '--title', 'Single sign-on', '--id', 'q3-sso', '--level-commit', 'One pilot account', '--level-target', 'Five accounts', '--level-stretch', 'SCIM too'])).exitCode).toBe(0);
+    expect((await runNew(dir, [...kr, '--title', 'SOC 2 report', '--id', 'q3-soc2', '--kind', 'milestone'])).exitCode).toBe(0);
+    const text = readFileSync(path.join(dir, 'objectives/2026-q3/retention.md'), 'utf8');
+    expect(text).toContain('    levels:\n      commit: One pilot account\n      target: Five accounts\n      stretch: SCIM too\n');
+    expect(text).toContain('  - id: q3-soc2\n    title: SOC 2 report\n    owner: lee-wong\n    accepted: 2026-07-01\n    milestone: true\n');
+    // New key results have no check-in yet: warnings only.
+    expect((await diagnosticsOf(dir)).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('a check-in leaves a level and a not-done milestone blank, the last level as a comment, and checks them', async () => {
+    const dir = writeHandbook();
+    await runNew(dir, [...kr, '--title', 'Single sign-on', '--id', 'q3-sso', '--level-commit', 'Pilot', '--level-target', 'Five', '--level-stretch', 'SCIM']);
+    await runNew(dir, [...kr, '--title', 'SOC 2 report', '--id', 'q3-soc2', '--kind', 'milestone']);
+    const first = 'reviews/2026-q3/week-35.md';
+    expect((await runNew(dir, ['review', '--facilitator', 'priya-shah', '--id', 'week-35', '--date', '2026-08-24'])).exitCode).toBe(0);
+    const blank = readFileSync(path.join(dir, first), 'utf8');
+    expect(blank).toContain('  - kr: q3-sso # Single sign-on (lee-wong)\n    confidence: # no check-in yet\n    level: # no level yet; fail, commit, target or stretch\n');
+    expect(blank).toContain('  - kr: q3-soc2 # SOC 2 report (lee-wong)\n    confidence: # no check-in yet\n    done: # not done yet; true once it is done\n');
+    const messages = (await checkHandbook({ contentDir: dir, today: TODAY })).diagnostics.filter((d) => d.file === first).map((d) => d.message);
+    expect(messages).toContain('The third update, `q3-sso`, is not filled in: its `confidence` and `level` are blank.');
+    expect(messages).toContain('The fourth update, `q3-soc2`, is not filled in: its `confidence` and `done` are blank.');
+    writeFileSync(
+      path.join(dir, first),
+      blank
+        .replace(/confidence: # [^\n]*/g, 'confidence: 0.6')
+        .replace(/value: # [^\n]*/, 'value: 65')
+        .replace(/level: # [^\n]*/, 'level: commit')
+        .replace(/done: # [^\n]*/, 'done: true'),
+    );
+    expect((await diagnosticsOf(dir, first))).toEqual([]);
+    // The next check-in asks for the level again (the last one as a comment, not copied); a done milestone is not asked again.
+    const second = 'reviews/2026-q3/week-36.md';
+    expect((await runNew(dir, ['review', '--facilitator', 'priya-shah', '--id', 'week-36', '--date', '2026-08-25'])).exitCode).toBe(0);
+    const next = readFileSync(path.join(dir, second), 'utf8');
+    expect(next).toContain('    level: # last commit; fail, commit, target or stretch\n');
+    expect(next).toContain('  - kr: q3-soc2 # SOC 2 report (lee-wong)\n    confidence: # last 0.6 on 2026-08-24; done on 2026-08-24\n');
+    expect(next).not.toContain('done:');
+  });
+
+  it('asks for each level at a terminal with --kind levels', async () => {
+    const dir = writeHandbook();
+    const asker = scripted('Pilot live', 'Five live', 'All live');
+    expect((await runNew(dir, [...kr, '--title', 'SSO', '--id', 'q3-sso', '--kind', 'levels'], asker)).exitCode).toBe(0);
+    expect(asker.questions).toEqual(['Commit level: what is promised: ', 'Target level: what is aimed for: ', 'Stretch level: what would be outstanding: ']);
+    expect(readFileSync(path.join(dir, 'objectives/2026-q3/retention.md'), 'utf8')).toContain('      commit: Pilot live\n      target: Five live\n      stretch: All live\n');
+  });
+
+  it('refuses two kinds at once, writing nothing', async () => {
+    const dir = writeHandbook();
+    const before = snapshot(dir);
+    const both = await runNew(dir, [...kr, '--title', 'SSO', '--baseline', '0', '--target', '5', '--level-commit', 'Pilot']);
+    expect(both.exitCode).toBe(2);
+    expect(both.stderr).toContain('A key result is measured one way');
+    const milestoneWithMetric = await runNew(dir, ['objective', '--title', 'X', '--owner', 'lee-wong', '--kr-title', 'Y', '--kind', 'milestone', '--baseline', '1', '--target', '2']);
+    expect(milestoneWithMetric.exitCode).toBe(2);
+    expect(snapshot(dir)).toEqual(before);
   });
 });
