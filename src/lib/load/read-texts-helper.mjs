@@ -1,0 +1,100 @@
+// @ts-check
+// The reading thread of read-texts.ts. It takes every file the main thread
+// has not taken yet, in list order, reads it, splits and parses its front
+// matter, and posts the results in batches. Plain JavaScript, so it runs from
+// the sources and from the installed package alike, with no build step.
+//
+// It reads as read-regular-file.ts does (the same open flags, `fstat` on the
+// descriptor, at most `maxSize` bytes), but only hands over the usual case: a
+// regular file within the limit that is UTF-8 without NUL bytes. Anything
+// else is posted as `null`, and the main thread reads that file itself, so
+// what is reported about it comes from one place.
+//
+// For a file that opens with `---`, gray-matter splits the front matter from
+// the body; its engines only return an empty object, so nothing is ever
+// evaluated. The YAML is then parsed by the same fast path the main thread
+// uses (yaml-fast-path.mjs); when that path declines, or the file cannot be
+// split, the main thread does the work itself with the full parser.
+import { isUtf8 } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { workerData } from 'node:worker_threads';
+import matter from 'gray-matter';
+import { parseFast } from './yaml-fast-path.mjs';
+
+/** @type {{ paths: string[]; claims: Int8Array; counters: Int32Array; port: import('node:worker_threads').MessagePort; flags: number; maxSize: number; batch: number; helper: number; posted: number }} */
+const { paths, claims, counters, port, flags, maxSize, batch: batchSize, helper: HELPER, posted: POSTED } = workerData;
+
+const nothing = () => ({});
+const refuse = () => {
+  throw new Error('never evaluated');
+};
+const OPTIONS = { engines: { yaml: { parse: nothing, stringify: refuse }, javascript: { parse: nothing, stringify: refuse }, json: { parse: nothing, stringify: refuse } } };
+
+/**
+ * Where gray-matter found the front matter, and the front matter parsed:
+ * `[matterStart, matterLength, contentLength, parsed]`, `parsed` being
+ * `[data]` or 0 when the main thread must parse.
+ * @param {string} raw
+ */
+function split(raw) {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  if (!text.startsWith('---')) return null;
+  try {
+    const file = matter(text, OPTIONS);
+    const start = text.indexOf(file.matter, 3);
+    if (start === -1) return null;
+    const parsed = parseFast(file.matter);
+    return [start, file.matter.length, file.content.length, parsed ? [parsed.data] : 0];
+  } catch {
+    return null;
+  }
+}
+
+/** @param {string} file */
+function readText(file) {
+  let descriptor;
+  try {
+    descriptor = openSync(file, flags);
+  } catch {
+    return null;
+  }
+  try {
+    const stat = fstatSync(descriptor);
+    if (!stat.isFile() || stat.size > maxSize) return null;
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let length = 0;
+    while (length < bytes.length) {
+      const count = readSync(descriptor, bytes, length, bytes.length - length, length);
+      if (count === 0) break;
+      length += count;
+    }
+    const view = bytes.subarray(0, length);
+    return view.indexOf(0) === -1 && isUtf8(view) ? view.toString('utf8') : null;
+  } catch {
+    return null;
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** @type {unknown[]} */
+let batch = [];
+function flush() {
+  if (batch.length === 0) return;
+  port.postMessage(batch);
+  batch = [];
+  Atomics.add(counters, POSTED, 1);
+  Atomics.notify(counters, POSTED);
+}
+
+try {
+  for (let i = 0; i < paths.length; i++) {
+    if (Atomics.compareExchange(claims, i, 0, HELPER) !== 0) continue;
+    const text = readText(/** @type {string} */ (paths[i]));
+    batch.push(i, text, text === null ? null : split(text));
+    if (batch.length >= batchSize * 3) flush();
+  }
+} finally {
+  flush();
+  port.close();
+}
