@@ -21,8 +21,8 @@ import { workerData } from 'node:worker_threads';
 import matter from 'gray-matter';
 import { parseFast } from './yaml-fast-path.mjs';
 
-/** @type {{ paths: string[]; claims: Int8Array; counters: Int32Array; port: import('node:worker_threads').MessagePort; flags: number; maxSize: number; batch: number; helper: number; posted: number }} */
-const { paths, claims, counters, port, flags, maxSize, batch: batchSize, helper: HELPER, posted: POSTED } = workerData;
+/** @type {{ paths: string[]; claims: Int8Array; counters: Int32Array; port: import('node:worker_threads').MessagePort; flags: number; maxSize: number; batch: number; helper: number; posted: number; mainAt: number; parseLead: number }} */
+const { paths, claims, counters, port, flags, maxSize, batch: batchSize, helper: HELPER, posted: POSTED, mainAt: MAIN_AT, parseLead } = workerData;
 
 const nothing = () => ({});
 const refuse = () => {
@@ -31,19 +31,20 @@ const refuse = () => {
 const OPTIONS = { engines: { yaml: { parse: nothing, stringify: refuse }, javascript: { parse: nothing, stringify: refuse }, json: { parse: nothing, stringify: refuse } } };
 
 /**
- * Where gray-matter found the front matter, and the front matter parsed:
- * `[matterStart, matterLength, contentLength, parsed]`, `parsed` being
- * `[data]` or 0 when the main thread must parse.
+ * Where gray-matter found the front matter, and, when `parse` is set, the
+ * front matter parsed: `[matterStart, matterLength, contentLength, parsed]`,
+ * `parsed` being `[data]` or 0 when the main thread must parse.
  * @param {string} raw
+ * @param {boolean} parse
  */
-function split(raw) {
+function split(raw, parse) {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (!text.startsWith('---')) return null;
   try {
     const file = matter(text, OPTIONS);
     const start = text.indexOf(file.matter, 3);
     if (start === -1) return null;
-    const parsed = parseFast(file.matter);
+    const parsed = parse ? parseFast(file.matter) : undefined;
     return [start, file.matter.length, file.content.length, parsed ? [parsed.data] : 0];
   } catch {
     return null;
@@ -91,7 +92,10 @@ try {
   for (let i = 0; i < paths.length; i++) {
     if (Atomics.compareExchange(claims, i, 0, HELPER) !== 0) continue;
     const text = readText(/** @type {string} */ (paths[i]));
-    batch.push(i, text, text === null ? null : split(text));
+    // Parsing here saves the main thread most of a parse, but costs this
+    // thread more than reading; only a lead on the main thread pays for it.
+    const ahead = i - Atomics.load(counters, MAIN_AT) >= parseLead;
+    batch.push(i, text, text === null ? null : split(text, ahead));
     if (batch.length >= batchSize * 3) flush();
   }
 } finally {

@@ -15,8 +15,16 @@ const BATCH = 32;
 const MAIN = 1;
 const HELPER = 2;
 
-/** Slots of the shared counter array. */
+/** Slots of the shared counter array: batches posted by the helper, and the file the main thread is at. */
 const POSTED = 0;
+const MAIN_AT = 1;
+
+/**
+ * The helper parses a file only when it is at least this many files ahead
+ * of the main thread; closer, it only reads and splits, so the main thread
+ * does not wait on a parse (see `readTexts`).
+ */
+export const PARSE_LEAD = 4 * BATCH;
 
 /** How long the main thread waits for a file the helper took before reading it itself. */
 const PATIENCE_MS = 2000;
@@ -52,17 +60,23 @@ export interface TextReader {
  * file itself only when the helper has not taken it yet (while the helper
  * starts), and every file is read once.
  *
- * The helper also splits and parses the front matter (read-texts-helper.mjs):
+ * The helper also splits the front matter from the body, and parses it
+ * (read-texts-helper.mjs) when it is far enough ahead of the main thread:
  * js-yaml's parse was about a third of the main thread's time for 10 000
- * objectives, and taking its result over costs a fraction of that. The
- * helper's copy of the data is let go as soon as it is posted.
+ * objectives, and taking its result over costs a fraction of that, but
+ * parsing costs the helper more than reading. Parsing every file in the
+ * helper made the main thread wait for it, and on a busy machine, where the
+ * helper gets little of the second core, made `check` slower; parsing only
+ * with a lead lets the two threads share the parsing as each has time, and
+ * a helper starved of CPU falls back to reading only. The helper's copy of
+ * the data is let go as soon as it is posted.
  */
-export function readTexts(paths: readonly string[], { maxSize = DEFAULT_MAX_FILE_SIZE, minFiles = READ_AHEAD_MIN_FILES }: ReadTextsOptions = {}): TextReader {
+export function readTexts(paths: readonly string[], { maxSize = DEFAULT_MAX_FILE_SIZE, minFiles = READ_AHEAD_MIN_FILES, parseLead = PARSE_LEAD }: ReadTextsOptions = {}): TextReader {
   const helper = paths.length >= minFiles && availableParallelism() >= 2 ? helperScript() : undefined;
   if (!helper) {
     return { read: (index) => readTextFile(paths[index]!, maxSize), split: () => undefined, close: () => {} };
   }
-  return new ReadAhead(paths, maxSize, helper);
+  return new ReadAhead(paths, maxSize, parseLead, helper);
 }
 
 /**
@@ -80,6 +94,8 @@ export interface ReadTextsOptions {
   maxSize?: number;
   /** Below this many files no helper thread is started (default {@link READ_AHEAD_MIN_FILES}). */
   minFiles?: number;
+  /** How far ahead of the main thread the helper must be to parse a file (default {@link PARSE_LEAD}). */
+  parseLead?: number;
 }
 
 /** A split as the helper posts it: offsets, then `[data]` or 0 when it did not parse. */
@@ -97,17 +113,18 @@ class ReadAhead implements TextReader {
   constructor(
     private readonly paths: readonly string[],
     private readonly maxSize: number,
+    parseLead: number,
     helper: string,
   ) {
     this.claims = new Int8Array(new SharedArrayBuffer(paths.length));
-    this.counters = new Int32Array(new SharedArrayBuffer(4));
+    this.counters = new Int32Array(new SharedArrayBuffer(8));
     this.received = new Array(paths.length);
     this.splits = new Array(paths.length);
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.worker = new Worker(helper, {
       execArgv: [],
-      workerData: { paths, claims: this.claims, counters: this.counters, port: port2, flags: SAFE_OPEN_FLAGS, maxSize, batch: BATCH, helper: HELPER, posted: POSTED },
+      workerData: { paths, claims: this.claims, counters: this.counters, port: port2, flags: SAFE_OPEN_FLAGS, maxSize, batch: BATCH, helper: HELPER, posted: POSTED, mainAt: MAIN_AT, parseLead },
       transferList: [port2],
     });
     // The helper never keeps the process alive, and its failure only means the main thread reads more.
@@ -116,6 +133,7 @@ class ReadAhead implements TextReader {
   }
 
   read(index: number): TextRead {
+    Atomics.store(this.counters, MAIN_AT, index);
     if (Atomics.compareExchange(this.claims, index, 0, MAIN) === 0) return readTextFile(this.paths[index]!, this.maxSize);
     const started = Date.now();
     while (this.received[index] === undefined) {

@@ -127,7 +127,8 @@ describe('readTexts with a helper thread', () => {
     let splitByHelper = 0;
     let parsedByHelper = 0;
     for (const patience of [300, 2000, 8000]) {
-      const reader = readTexts(paths, { minFiles: 1 });
+      // `parseLead: 0`: the helper parses whatever it reads, however close the main thread is.
+      const reader = readTexts(paths, { minFiles: 1, parseLead: 0 });
       try {
         pause(patience);
         splitByHelper = 0;
@@ -149,6 +150,26 @@ describe('readTexts with a helper thread', () => {
     expect(splitByHelper).toBeGreaterThanOrEqual(texts.length - 2);
     // The helper parses all but the JavaScript, TOML, repeated-key, alias, unclosed and syntax-error blocks.
     expect(parsedByHelper).toBeGreaterThanOrEqual(texts.length - 8);
+  });
+
+  it('leaves parsing to the main thread when the helper is not far enough ahead of it', () => {
+    const paths = writeFiles(40);
+    const reader = readTexts(paths, { minFiles: 1, parseLead: 1000 });
+    try {
+      pause();
+      let split = 0;
+      let parsed = 0;
+      paths.forEach((file, index) => {
+        expect(textOf(reader.read(index))).toBe(readFileSync(file, 'utf8'));
+        const made = reader.split(index);
+        if (made) split++;
+        if (made?.parsed) parsed++;
+      });
+      expect(split).toBeGreaterThan(0);
+      expect(parsed).toBe(0);
+    } finally {
+      reader.close();
+    }
   });
 
   it('never evaluates JavaScript front matter in the helper thread either', () => {
