@@ -49,8 +49,11 @@ export async function runDevCommand(argv: readonly string[], io: CommandIo): Pro
   // astro.config.mjs and the integration read the handbook's folder from here.
   process.env.OKR_HANDBOOK_CONTENT = contentDir;
   process.env.OKR_HANDBOOK_BASE = base;
-  // An internal handbook is served on a closed network: nothing is sent anywhere.
+  // An internal handbook is served on a closed network: nothing is sent anywhere. Nor is Astro's
+  // "new version available" advice printed: it means a request to the registry, and it is for
+  // Astro projects, not for a user of this command, whose Astro version okr-handbook chooses.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
 
   // Astro's state goes into a folder of this server's own, as a build's does, never into the installed package.
   const work = buildWorkFolder(`dev-${process.pid}`);

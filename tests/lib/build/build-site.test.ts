@@ -184,11 +184,14 @@ describe('npm run build', () => {
     expect(html).toContain('href="/key-results/q3-retention/"');
     expect(html).toContain('href="/key-results/q3-churn/"');
     expect(html).toContain('href="https://git.example.com/acme/handbook/edit/main/content/objectives/2026-q3/retention.md"');
+    // A space between the words and the date, which Astro drops after an expression unless it is written out.
+    expect(html).toMatch(/accepted on <time datetime="\d{4}-\d{2}-\d{2}"/);
   });
 
   it('shows a key result with its owner, confidence chart, check-ins and initiatives', () => {
     const html = page(out, '/key-results/q3-retention/');
     expect(html).toMatch(link('/people/lee-wong/', 'Lee Wong'));
+    expect(html).toMatch(/accepted on <time datetime="\d{4}-\d{2}-\d{2}"/);
     expect(html).toMatch(/<svg class="chart"[^>]*role="img"[^>]*aria-label="[^"]*1 check-in/);
     expect(html).toContain('href="/reviews/week-33/"');
     expect(html).toContain('Rewrite the onboarding checklist');
