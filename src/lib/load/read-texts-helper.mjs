@@ -94,9 +94,11 @@ try {
     const text = readText(/** @type {string} */ (paths[i]));
     // Parsing here saves the main thread most of a parse, but costs this
     // thread more than reading; only a lead on the main thread pays for it.
-    const ahead = i - Atomics.load(counters, MAIN_AT) >= parseLead;
-    batch.push(i, text, text === null ? null : split(text, ahead));
-    if (batch.length >= batchSize * 3) flush();
+    const mainAt = Atomics.load(counters, MAIN_AT);
+    batch.push(i, text, text === null ? null : split(text, i - mainAt >= parseLead));
+    // Posted when full, or at once when the main thread has come to the
+    // batch's first file: it is waiting for it, or about to.
+    if (batch.length >= batchSize * 3 || mainAt >= /** @type {number} */ (batch[0])) flush();
   }
 } finally {
   flush();
