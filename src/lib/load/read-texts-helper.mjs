@@ -1,7 +1,8 @@
 // @ts-check
 // The reading thread of read-texts.ts. It takes every file the main thread
-// has not taken yet, in list order, reads it, splits and parses its front
-// matter, and posts the results in batches. Plain JavaScript, so it runs from
+// has not taken yet, in list order, reads it, splits its front matter (and
+// parses it, when far enough ahead of the main thread: read-texts.ts says
+// why), and posts the results in batches. Plain JavaScript, so it runs from
 // the sources and from the installed package alike, with no build step.
 //
 // It reads as read-regular-file.ts does (the same open flags, `fstat` on the
@@ -12,9 +13,10 @@
 //
 // For a file that opens with `---`, gray-matter splits the front matter from
 // the body; its engines only return an empty object, so nothing is ever
-// evaluated. The YAML is then parsed by the same fast path the main thread
-// uses (yaml-fast-path.mjs); when that path declines, or the file cannot be
-// split, the main thread does the work itself with the full parser.
+// evaluated. The YAML is parsed by the same fast path the main thread uses
+// (yaml-fast-path.mjs); when this thread does not parse, when that path
+// declines, or when the file cannot be split, the main thread does the rest
+// itself, with the full parser where needed.
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
