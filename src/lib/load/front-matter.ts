@@ -1,11 +1,10 @@
 import matter from 'gray-matter';
-import jsYaml from 'js-yaml';
 import { isMap, isPair, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 import { quoteName } from '../schema/describe-value.js';
 import type { FrontMatterSplit } from './read-texts.js';
 import { explainYamlError } from './explain-yaml-error.js';
 import { aliasExpansion, aliasProblems, MAX_ALIAS_EXPANSION } from './yaml-aliases.js';
-import { YAML_CORE_SCHEMA } from './yaml-core-schema.js';
+import { parseFast } from './yaml-fast-path.mjs';
 
 /** How far an alias may expand before the file is refused (a "billion laughs" guard). */
 export const MAX_ALIAS_COUNT = 100;
@@ -57,66 +56,6 @@ const SAFE_OPTIONS = {
 };
 
 const YAML_LANGUAGES = new Set(['', 'yaml', 'yml']);
-
-/*
- * Constructs the fast parser could read differently from `yaml`: anchors,
- * aliases and tags (`&`, `*`, `!` anywhere), merge keys (`<<`), complex
- * keys (`? `) and directives (`%` at the start of a line). Files using them
- * go straight to the authoritative parser.
- */
-const ANCHOR_ALIAS_OR_TAG = /[&*!]/;
-const COMPLEX_KEY = /^\s*(?:-\s+)?\?(?:\s|$)/m;
-const DIRECTIVE = /^%/m;
-
-/** Keys that are null (`~:`, `: x`) or collections (`[a, b]: x`): the two parsers name them differently. */
-const UNUSUAL_KEY = /^[ \t]*(?:-[ \t]+)?(?:(?:~|null|Null|NULL)?[ \t]*:|[[{].*[\]}][ \t]*:)(?:[ \t]|$)/m;
-/** The same pattern, tried at one given line start. */
-const UNUSUAL_KEY_AT = new RegExp(UNUSUAL_KEY.source, 'my');
-/** Line breaks other than `\n`, after which `^` matches too. */
-const OTHER_LINE_BREAK = /[\r\u2028\u2029]/;
-
-const SPACE = 0x20;
-const TAB = 0x09;
-const DASH = 0x2d;
-/** `:`, `~`, `n`, `N`, `[`, `{`: the characters an unusual key can start with. */
-const UNUSUAL_KEY_START = new Set([0x3a, 0x7e, 0x6e, 0x4e, 0x5b, 0x7b]);
-
-/**
- * `UNUSUAL_KEY.test(yaml)`, in about half the time: the pattern is tried
- * only on lines whose first character after the indentation (and a `- `)
- * can start such a key. Text with other line breaks takes the pattern as is.
- */
-function hasUnusualKey(yaml: string): boolean {
-  if (OTHER_LINE_BREAK.test(yaml)) return UNUSUAL_KEY.test(yaml);
-  for (let start = 0; ; ) {
-    if (UNUSUAL_KEY_START.has(yaml.charCodeAt(skipIndentAndDash(yaml, start)))) {
-      UNUSUAL_KEY_AT.lastIndex = start;
-      if (UNUSUAL_KEY_AT.test(yaml)) return true;
-    }
-    const end = yaml.indexOf('\n', start);
-    if (end === -1) return false;
-    start = end + 1;
-  }
-}
-
-/** Past `[ \t]*` and then `-[ \t]+` if it is there. */
-function skipIndentAndDash(text: string, start: number): number {
-  let i = start;
-  while (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB) i++;
-  if (text.charCodeAt(i) !== DASH) return i;
-  let j = i + 1;
-  if (text.charCodeAt(j) !== SPACE && text.charCodeAt(j) !== TAB) return i;
-  while (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB) j++;
-  return j;
-}
-
-/** Each multi-line pattern runs only when the character it needs is there at all. */
-function needsFullParser(yaml: string): boolean {
-  if (ANCHOR_ALIAS_OR_TAG.test(yaml) || yaml.includes('<<')) return true;
-  if (yaml.includes('?') && COMPLEX_KEY.test(yaml)) return true;
-  if (yaml.includes('%') && DIRECTIVE.test(yaml)) return true;
-  return hasUnusualKey(yaml);
-}
 
 /**
  * Reads a file's front matter. `split` is gray-matter's split of the same
@@ -171,7 +110,7 @@ function splitYamlFrontMatter(text: string, yamlOffset: number, split: FrontMatt
   const { yaml, body } = split ? splitAt(text, split) : splitWithGrayMatter(text);
   const bodyOffset = text.length - body.length;
   const bodyLine = countLines(text, bodyOffset);
-  const parsed = parseYaml(yaml);
+  const parsed: YamlResult = split?.parsed ?? parseYaml(yaml);
   if ('error' in parsed) {
     return {
       data: undefined,
@@ -224,13 +163,9 @@ export type YamlResult = { data: unknown; tagProblems?: YamlProblem[] } | { erro
 
 /** Parses with js-yaml when that is safe and agrees, else with `yaml`, which also explains errors. */
 export function parseYaml(yaml: string): YamlResult {
-  if (!needsFullParser(yaml)) {
-    try {
-      return { data: jsYaml.load(yaml, { schema: YAML_CORE_SCHEMA, json: false }) };
-    } catch {
-      // Fall through: `yaml` gives the authoritative verdict and the error's position.
-    }
-  }
+  // Otherwise `yaml` gives the authoritative verdict and the error's position.
+  const fast = parseFast(yaml);
+  if (fast) return fast;
   try {
     return parseYamlFully(yaml);
   } catch (cause) {

@@ -16,8 +16,12 @@ export interface Position {
 export class FileLocator {
   private document: Document.Parsed | undefined;
   private lineStarts: number[] | undefined;
-  /** Each mapping's pairs by key text, built when a path first steps into it (a file may hold 100 000 unknown keys). */
-  private readonly pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+  /**
+   * Each mapping's pairs by key text, built when a path first steps into it
+   * (a file may hold 100 000 unknown keys). Made on first use: most files
+   * have no problem to locate, and a handbook has tens of thousands of files.
+   */
+  private pairsByKey: WeakMap<YAMLMap, Map<string, Pair>> | undefined;
   /** Plain top-level keys by their text, to their offset (-1 for a key written twice); null when the front matter is not that simple. */
   private plainKeys: Map<string, number> | null | undefined;
   /** What each alias stands for, found when a key first turns out to be one. */
@@ -90,6 +94,7 @@ export class FileLocator {
   }
 
   private pairsOf(map: YAMLMap): Map<string, Pair> {
+    this.pairsByKey ??= new WeakMap();
     let pairs = this.pairsByKey.get(map);
     if (pairs === undefined) {
       pairs = new Map();

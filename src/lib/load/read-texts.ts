@@ -1,106 +1,33 @@
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { readOkrHandbookManifest } from '../package-root.js';
 import { DEFAULT_MAX_FILE_SIZE, readTextFile, SAFE_OPEN_FLAGS, type TextRead } from './read-regular-file.js';
 
 /** Below this many files a helper thread costs more to start than it saves. */
 export const READ_AHEAD_MIN_FILES = 2000;
 
-/** Files the helper reads before it hands their texts over in one message (about a millisecond of reading). */
-const BATCH = 64;
+/** Files the helper reads and parses before it hands them over in one message (a few milliseconds of work). */
+const BATCH = 32;
 
 /** Who read a file: `claims[i]` is 0 until one side takes file `i`. */
 const MAIN = 1;
 const HELPER = 2;
 
-/** Slots of the shared counter array. */
+/** Slots of the shared counter array: batches posted by the helper, and the file the main thread is at. */
 const POSTED = 0;
+const MAIN_AT = 1;
+
+/**
+ * The helper parses a file only when it is at least this many files ahead
+ * of the main thread; closer, it only reads and splits, so the main thread
+ * does not wait on a parse (see `readTexts`).
+ */
+export const PARSE_LEAD = 4 * BATCH;
 
 /** How long the main thread waits for a file the helper took before reading it itself. */
 const PATIENCE_MS = 2000;
-
-/** Where gray-matter's module is, for the helper thread, which has no resolver of ours. */
-const GRAY_MATTER = createRequire(import.meta.url).resolve('gray-matter');
-
-/*
- * The helper thread: it takes every file the main thread has not taken yet,
- * in list order, reads it and posts the texts in batches. Plain JavaScript
- * run with `eval`, so it needs no build step and no loader. It reads as
- * read-regular-file.ts does (the same open flags, `fstat` on the descriptor,
- * at most `maxSize` bytes), but only hands over the usual case: a regular
- * file within the limit that is UTF-8 without NUL bytes. Anything else is
- * posted as `null`, and the main thread reads that file itself, so what is
- * reported about it comes from one place.
- *
- * For a file that opens with `---` it also has gray-matter split the front
- * matter from the body (about a tenth of the main thread's time otherwise)
- * and posts where the two parts are in the text: the start and length of
- * gray-matter's `matter`, and the length of its `content`, which ends the
- * text. Its engines only return an empty object, so nothing is ever
- * evaluated here either; a file gray-matter cannot split gets no split, and
- * the main thread splits it itself.
- */
-const HELPER_SOURCE = `
-const { workerData } = require('node:worker_threads');
-const { closeSync, fstatSync, openSync, readSync } = require('node:fs');
-const { isUtf8 } = require('node:buffer');
-const { paths, claims, counters, port, grayMatter, flags, maxSize } = workerData;
-const matter = require(grayMatter);
-const nothing = () => ({});
-const refuse = () => { throw new Error('never evaluated'); };
-const OPTIONS = { engines: { yaml: { parse: nothing, stringify: refuse }, javascript: { parse: nothing, stringify: refuse }, json: { parse: nothing, stringify: refuse } } };
-const split = (raw) => {
-  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  if (!text.startsWith('---')) return null;
-  try {
-    const file = matter(text, OPTIONS);
-    const start = text.indexOf(file.matter, 3);
-    return start === -1 ? null : [start, file.matter.length, file.content.length];
-  } catch {
-    return null;
-  }
-};
-const readText = (file) => {
-  let descriptor;
-  try { descriptor = openSync(file, flags); } catch { return null; }
-  try {
-    const stat = fstatSync(descriptor);
-    if (!stat.isFile() || stat.size > maxSize) return null;
-    const bytes = Buffer.allocUnsafe(stat.size);
-    let length = 0;
-    while (length < bytes.length) {
-      const count = readSync(descriptor, bytes, length, bytes.length - length, length);
-      if (count === 0) break;
-      length += count;
-    }
-    const view = bytes.subarray(0, length);
-    return view.indexOf(0) === -1 && isUtf8(view) ? view.toString('utf8') : null;
-  } catch {
-    return null;
-  } finally {
-    closeSync(descriptor);
-  }
-};
-let batch = [];
-const flush = () => {
-  if (batch.length === 0) return;
-  port.postMessage(batch);
-  batch = [];
-  Atomics.add(counters, ${POSTED}, 1);
-  Atomics.notify(counters, ${POSTED});
-};
-try {
-  for (let i = 0; i < paths.length; i++) {
-    if (Atomics.compareExchange(claims, i, 0, ${HELPER}) !== 0) continue;
-    const text = readText(paths[i]);
-    batch.push(i, text, text === null ? null : split(text));
-    if (batch.length >= ${BATCH * 3}) flush();
-  }
-} finally {
-  flush();
-  port.close();
-}
-`;
 
 /**
  * Where gray-matter found the parts of a file's front matter, in its text
@@ -112,6 +39,8 @@ export interface FrontMatterSplit {
   matterStart: number;
   matterLength: number;
   contentLength: number;
+  /** The YAML between, parsed by the fast path (yaml-fast-path.mjs), when that path could read it. */
+  parsed?: { data: unknown };
 }
 
 /** The texts of files, one at a time, in list order. */
@@ -131,15 +60,33 @@ export interface TextReader {
  * file itself only when the helper has not taken it yet (while the helper
  * starts), and every file is read once.
  *
- * Reading was about a tenth of `check`'s time for 10 000 objectives; this
- * moves it off the main thread. Only texts cross threads, never parsed
- * data, so no object is copied or kept twice.
+ * The helper also splits the front matter from the body, and parses it
+ * (read-texts-helper.mjs) when it is far enough ahead of the main thread:
+ * js-yaml's parse was about a third of the main thread's time for 10 000
+ * objectives, and taking its result over costs a fraction of that, but
+ * parsing costs the helper more than reading. Parsing every file in the
+ * helper made the main thread wait for it, and on a busy machine, where the
+ * helper gets little of the second core, made `check` slower; parsing only
+ * with a lead lets the two threads share the parsing as each has time, and
+ * a helper starved of CPU falls back to reading only. The helper's copy of
+ * the data is let go as soon as it is posted.
  */
-export function readTexts(paths: readonly string[], { maxSize = DEFAULT_MAX_FILE_SIZE, minFiles = READ_AHEAD_MIN_FILES }: ReadTextsOptions = {}): TextReader {
-  if (paths.length < minFiles || availableParallelism() < 2) {
+export function readTexts(paths: readonly string[], { maxSize = DEFAULT_MAX_FILE_SIZE, minFiles = READ_AHEAD_MIN_FILES, parseLead = PARSE_LEAD }: ReadTextsOptions = {}): TextReader {
+  const helper = paths.length >= minFiles && availableParallelism() >= 2 ? helperScript() : undefined;
+  if (!helper) {
     return { read: (index) => readTextFile(paths[index]!, maxSize), split: () => undefined, close: () => {} };
   }
-  return new ReadAhead(paths, maxSize);
+  return new ReadAhead(paths, maxSize, parseLead, helper);
+}
+
+/**
+ * The helper's module, in okr-handbook's own sources: found from the package
+ * root, because compiled code runs from lib/ but the helper is not compiled.
+ * Missing (a trimmed install), the main thread reads everything itself.
+ */
+function helperScript(): string | undefined {
+  const script = path.join(readOkrHandbookManifest().root, 'src/lib/load/read-texts-helper.mjs');
+  return existsSync(script) ? script : undefined;
 }
 
 export interface ReadTextsOptions {
@@ -147,7 +94,12 @@ export interface ReadTextsOptions {
   maxSize?: number;
   /** Below this many files no helper thread is started (default {@link READ_AHEAD_MIN_FILES}). */
   minFiles?: number;
+  /** How far ahead of the main thread the helper must be to parse a file (default {@link PARSE_LEAD}). */
+  parseLead?: number;
 }
+
+/** A split as the helper posts it: offsets, then `[data]` or 0 when it did not parse. */
+type HelperSplit = [number, number, number, [unknown] | 0];
 
 class ReadAhead implements TextReader {
   private readonly claims: Int8Array;
@@ -161,17 +113,18 @@ class ReadAhead implements TextReader {
   constructor(
     private readonly paths: readonly string[],
     private readonly maxSize: number,
+    parseLead: number,
+    helper: string,
   ) {
     this.claims = new Int8Array(new SharedArrayBuffer(paths.length));
-    this.counters = new Int32Array(new SharedArrayBuffer(4));
+    this.counters = new Int32Array(new SharedArrayBuffer(8));
     this.received = new Array(paths.length);
     this.splits = new Array(paths.length);
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    this.worker = new Worker(HELPER_SOURCE, {
-      eval: true,
+    this.worker = new Worker(helper, {
       execArgv: [],
-      workerData: { paths, claims: this.claims, counters: this.counters, port: port2, grayMatter: GRAY_MATTER, flags: SAFE_OPEN_FLAGS, maxSize },
+      workerData: { paths, claims: this.claims, counters: this.counters, port: port2, flags: SAFE_OPEN_FLAGS, maxSize, batch: BATCH, helper: HELPER, posted: POSTED, mainAt: MAIN_AT, parseLead },
       transferList: [port2],
     });
     // The helper never keeps the process alive, and its failure only means the main thread reads more.
@@ -180,6 +133,7 @@ class ReadAhead implements TextReader {
   }
 
   read(index: number): TextRead {
+    Atomics.store(this.counters, MAIN_AT, index);
     if (Atomics.compareExchange(this.claims, index, 0, MAIN) === 0) return readTextFile(this.paths[index]!, this.maxSize);
     const started = Date.now();
     while (this.received[index] === undefined) {
@@ -208,12 +162,15 @@ class ReadAhead implements TextReader {
   private drain(): boolean {
     let any = false;
     for (let message = receiveMessageOnPort(this.port); message; message = receiveMessageOnPort(this.port)) {
-      const batch = message.message as (number | string | number[] | null)[];
+      const batch = message.message as (number | string | HelperSplit | null)[];
       for (let i = 0; i < batch.length; i += 3) {
         const index = batch[i] as number;
         this.received[index] = batch[i + 1] as string | null;
-        const split = batch[i + 2] as [number, number, number] | null;
-        if (split) this.splits[index] = { matterStart: split[0], matterLength: split[1], contentLength: split[2] };
+        const split = batch[i + 2] as HelperSplit | null;
+        if (split) {
+          const [matterStart, matterLength, contentLength, parsed] = split;
+          this.splits[index] = parsed === 0 ? { matterStart, matterLength, contentLength } : { matterStart, matterLength, contentLength, parsed: { data: parsed[0] } };
+        }
       }
       this.batchesSeen++;
       any = true;

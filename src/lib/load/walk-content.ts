@@ -127,7 +127,8 @@ async function walkKind(
   for (const dirent of dirents) {
     const name = dirent.name;
     if (name.startsWith('.')) continue;
-    const absolute = path.join(directory, name);
+    // Not path.join: normalising 30 000 paths that are already normal showed in profiles.
+    const absolute = directory.endsWith(path.sep) ? directory + name : directory + path.sep + name;
     const file = `${relative}/${name}`;
     const extension = path.extname(name).toLowerCase();
     const isContentName = extension === '.md' || (extension === '.mdx' && rules.mdx);

@@ -52,8 +52,8 @@ export interface Settings {
 export interface Source {
   /** Path relative to the content folder, with `/` separators. */
   file: string;
-  /** Path of the entity's mapping inside the front matter. */
-  path: PathSegment[];
+  /** Path of the entity's mapping inside the front matter; shared between entities, never changed. */
+  path: readonly PathSegment[];
 }
 
 /** A file-backed entity with a Markdown (or, in the glossary, MDX) body. */

@@ -14,9 +14,11 @@ import type {
   Review,
   Score,
   Settings,
+  Source,
   Team,
 } from './handbook.js';
 import { meanProgress } from './progress.js';
+import { initiativePath, keyResultPath, listItemPath, rootPath } from './shared-paths.js';
 import { createOwnerJudge, type OwnerDirectory, type OwnerVerdict } from './judge-owner.js';
 
 export type ReferenceTarget = 'cycle' | 'team' | 'person' | 'objective' | 'key result' | 'objective or key result' | 'glossary term';
@@ -71,8 +73,8 @@ function document(declaration: Declaration<unknown>) {
   return { id: declaration.id, source: sourceOf(declaration), body: declaration.body, bodyLine: declaration.bodyLine };
 }
 
-function sourceOf(declaration: Declaration<unknown>): { file: string; path: PathSegment[] } {
-  return { file: declaration.file, path: [] };
+function sourceOf(declaration: Declaration<unknown>): Source {
+  return { file: declaration.file, path: rootPath() };
 }
 
 /**
@@ -207,7 +209,6 @@ export function resolveHandbook(declarations: Declarations, settings: Settings, 
     for (const kr of d.keyResults) {
       const krOwner = ownerOf(kr.data?.owner);
       if (!kr.data || !krOwner || keyResults.has(kr.data.id)) continue;
-      const path = ['keyResults', kr.index];
       const keyResult: KeyResult = {
         id: kr.data.id,
         objective,
@@ -220,7 +221,7 @@ export function resolveHandbook(declarations: Declarations, settings: Settings, 
         initiatives: [],
         checkIns: [],
         dependedOnBy: [],
-        source: { file: d.file, path },
+        source: { file: d.file, path: keyResultPath(kr.index) },
       };
       for (const item of kr.initiatives) {
         const initiativeOwner = ownerOf(item.data?.owner);
@@ -230,7 +231,7 @@ export function resolveHandbook(declarations: Declarations, settings: Settings, 
           owner: initiativeOwner,
           status: item.data.status,
           keyResult,
-          source: { file: d.file, path: ['keyResults', kr.index, 'initiatives', item.index] },
+          source: { file: d.file, path: initiativePath(kr.index, item.index) },
         };
         keyResult.initiatives.push(initiative);
         initiativeOwner.owns.initiatives.push(initiative);
@@ -302,7 +303,7 @@ export function resolveHandbook(declarations: Declarations, settings: Settings, 
         level: level,
         done: done,
         note: note,
-        source: { file: d.file, path: ['updates', item.index] },
+        source: { file: d.file, path: listItemPath('updates', item.index) },
       };
       review.updates.push(checkIn);
       keyResult.checkIns.push(checkIn);
@@ -316,7 +317,7 @@ export function resolveHandbook(declarations: Declarations, settings: Settings, 
         review,
         score: item.data.score,
         note: item.data.note,
-        source: { file: d.file, path: ['scores', item.index] },
+        source: { file: d.file, path: listItemPath('scores', item.index) },
       };
       review.scores.push(score);
       if (!keyResult.score || keyResult.score.review.date <= review.date) keyResult.score = score;

@@ -13,7 +13,7 @@ export const ownerDeparted = defineRule({
     if (!asOfTrusted) return []; // `schema` reports the bad `asOf`
     const asOf = handbook.settings.asOf;
     const problems: Problem[] = [];
-    const judge = (owner: Person, file: string, path: PathSegment[], subject: string, cycle: string, keyResult?: string) => {
+    const judge = (owner: Person, file: string, path: readonly PathSegment[], subject: string, cycle: string, keyResult?: string) => {
       if (owner.left === undefined || owner.left >= asOf) return;
       problems.push({
         rule: 'owner-departed',

@@ -97,7 +97,7 @@ describe('readTexts with a helper thread', () => {
     }
   });
 
-  it('splits front matter from the body exactly as gray-matter does on the main thread', () => {
+  it('splits and parses front matter exactly as the main thread does', () => {
     const texts = [
       '---\ntitle: Plain\n---\nBody.\n',
       '\uFEFF---\ntitle: With a byte-order mark\n---\nBody.\n',
@@ -112,6 +112,11 @@ describe('readTexts with a helper thread', () => {
       '---js\n{ title: "JavaScript" }\n---\nBody.\n',
       '---toml\ntitle = "TOML"\n---\nBody.\n',
       'No front matter at all.\n',
+      '---\nscore: 0.7\nhex: 0x1F\nnot: .nan\nbig: -.inf\nnone: ~\nyes: true\nwhen: 2026-07-01\nkeyResults:\n  - id: q3\n    metric: { baseline: 1, target: 2e3 }\n---\nValues of every kind.\n',
+      '---\n__proto__: { polluted: true }\nconstructor: x\n---\nKeys an object could mistake for its own.\n',
+      '---\ntitle: a\ntitle: b\n---\nA repeated key: the full parser decides.\n',
+      '---\nbase: &b { x: 1 }\ncopy: *b\n---\nAn alias: the full parser decides.\n',
+      '---\ntitle: [unclosed\n---\nA syntax error.\n',
     ];
     const paths = texts.map((text, i) => {
       const file = path.join(dir, `split-${i}.md`);
@@ -120,16 +125,20 @@ describe('readTexts with a helper thread', () => {
     });
     // On a loaded machine the helper may start late and leave files to the main thread: wait longer and try again then.
     let splitByHelper = 0;
+    let parsedByHelper = 0;
     for (const patience of [300, 2000, 8000]) {
-      const reader = readTexts(paths, { minFiles: 1 });
+      // `parseLead: 0`: the helper parses whatever it reads, however close the main thread is.
+      const reader = readTexts(paths, { minFiles: 1, parseLead: 0 });
       try {
         pause(patience);
         splitByHelper = 0;
+        parsedByHelper = 0;
         paths.forEach((_, index) => {
           const raw = textOf(reader.read(index));
           const text = raw.replace(/^\uFEFF/, '');
           const split = reader.split(index);
           if (split) splitByHelper++;
+          if (split?.parsed) parsedByHelper++;
           expect(readFrontMatter(text, split), texts[index]).toEqual(readFrontMatter(text));
         });
       } finally {
@@ -139,6 +148,28 @@ describe('readTexts with a helper thread', () => {
     }
     // Every file but the one without front matter (and the first, which the main thread reads before the helper starts) came split.
     expect(splitByHelper).toBeGreaterThanOrEqual(texts.length - 2);
+    // The helper parses all but the JavaScript, TOML, repeated-key, alias, unclosed and syntax-error blocks.
+    expect(parsedByHelper).toBeGreaterThanOrEqual(texts.length - 8);
+  });
+
+  it('leaves parsing to the main thread when the helper is not far enough ahead of it', () => {
+    const paths = writeFiles(40);
+    const reader = readTexts(paths, { minFiles: 1, parseLead: 1000 });
+    try {
+      pause();
+      let split = 0;
+      let parsed = 0;
+      paths.forEach((file, index) => {
+        expect(textOf(reader.read(index))).toBe(readFileSync(file, 'utf8'));
+        const made = reader.split(index);
+        if (made) split++;
+        if (made?.parsed) parsed++;
+      });
+      expect(split).toBeGreaterThan(0);
+      expect(parsed).toBe(0);
+    } finally {
+      reader.close();
+    }
   });
 
   it('never evaluates JavaScript front matter in the helper thread either', () => {

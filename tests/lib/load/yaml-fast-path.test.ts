@@ -2,7 +2,7 @@ import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { parseYaml } from '../../../src/lib/load/front-matter.js';
-import { YAML_CORE_SCHEMA } from '../../../src/lib/load/yaml-core-schema.js';
+import { YAML_CORE_SCHEMA } from '../../../src/lib/load/yaml-fast-path.mjs';
 
 /**
  * js-yaml with `YAML_CORE_SCHEMA` is the fast path for every file; the
