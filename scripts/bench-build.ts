@@ -1,5 +1,5 @@
 // Build benchmark: `npm run bench:build -- [--objectives 100,1000] [--runs 3] [--commits 50] [--timeout-min 30]
-//                   [--baseline DIR] [--no-plain]`.
+//                   [--baseline DIR] [--no-plain] [--keep DIR]`.
 // For each N, generates the synthetic handbook and times, run by run and
 // interleaved, each in a fresh process under GNU `time -v` (wall time, peak RSS):
 //   full:     `node lib/okr-handbook.mjs build --content <dir> --out <tmp>` of
@@ -17,8 +17,14 @@
 //             same handbook (scripts/lib/plain-astro-project.ts), built with
 //             `node node_modules/astro/astro.js build --root <tmp>`
 //             (left out with --no-plain).
+// --keep DIR keeps the generated handbook and its git history in DIR (one
+// folder per size and commit count) and reuses them on the next run, which
+// saves minutes per run at 1 000 x 50; delete DIR after changing a generator.
+// Each build's CPU time (user + system over the process and the children it
+// waited for, GNU time) is shown beside its wall time: on a shared machine
+// it is the steadier of the two.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -159,6 +165,8 @@ interface Summary {
   ok: number;
   pages: number;
   medianMs: number;
+  /** Median CPU time (user + system), GNU time. */
+  medianCpuMs: number;
   minMs: number;
   maxMs: number;
   pagesPerS: number;
@@ -185,6 +193,7 @@ function summarize(runs: Run[]): Summary {
     ok: good.length,
     pages,
     medianMs,
+    medianCpuMs: good.length ? median(good.map((r) => r.cpuMs)) : Number.NaN,
     minMs: wall.length ? Math.min(...wall) : Number.NaN,
     maxMs: wall.length ? Math.max(...wall) : Number.NaN,
     pagesPerS: wall.length ? pages / (medianMs / 1000) : Number.NaN,
@@ -199,7 +208,7 @@ function printTable(files: number, mdFiles: number, results: Map<Candidate, Run[
   const summaries = new Map<Candidate, Summary>();
   const row = (cells: (string | number)[]) =>
     console.log(cells.map((c, i) => (i === 0 ? String(c).padEnd(8) : String(c).padStart(10))).join(''));
-  row(['build', 'files', 'pages', 'median s', 'min s', 'max s', 'pages/s', 'peak MB', 'tree MB', 'ok runs']);
+  row(['build', 'files', 'pages', 'median s', 'min s', 'max s', 'cpu s', 'pages/s', 'peak MB', 'tree MB', 'ok runs']);
   for (const [name, runs] of results) {
     const s = summarize(runs);
     summaries.set(name, s);
@@ -210,6 +219,7 @@ function printTable(files: number, mdFiles: number, results: Map<Candidate, Run[
       fmtS(s.medianMs),
       fmtS(s.minMs),
       fmtS(s.maxMs),
+      fmtS(s.medianCpuMs),
       Number.isFinite(s.pagesPerS) ? s.pagesPerS.toFixed(0) : '-',
       fmtInt(s.peakRssMb),
       fmtInt(s.treePeakRssMb),
@@ -217,7 +227,7 @@ function printTable(files: number, mdFiles: number, results: Map<Candidate, Run[
     ]);
   }
   console.log(
-    '(wall: whole process, start-up to exit. peak: largest single process, GNU time; tree: RSS summed over the process group, sampled every 250 ms; both max over runs; memory budgets use the larger)',
+    '(wall: whole process, start-up to exit. cpu: median user + system time of the process and its children. peak: largest single process, GNU time; tree: RSS summed over the process group, sampled every 250 ms; both max over runs; memory budgets use the larger)',
   );
   const fullOk = results.get('full')!.filter((r) => r.ok);
   const phases = fullOk.map((r) => r.phases);
@@ -243,7 +253,9 @@ function printTable(files: number, mdFiles: number, results: Map<Candidate, Run[
 function printLedgerBudget(n: number, full: Summary, git: Summary | undefined): void {
   if (!git) return;
   const ratio = git.medianMs / full.medianMs;
+  const cpuRatio = git.medianCpuMs / full.medianCpuMs;
   console.log(`ratio git/full (median wall; what the ownership ledger adds): ${Number.isFinite(ratio) ? `${ratio.toFixed(2)}x` : '-'}, peak ${fmtInt(git.worstRssMb)} MB against ${fmtInt(full.worstRssMb)} MB`);
+  console.log(`ratio git/full (median CPU time): ${Number.isFinite(cpuRatio) ? `${cpuRatio.toFixed(2)}x` : '-'} (${fmtS(git.medianCpuMs)} s against ${fmtS(full.medianCpuMs)} s)`);
   if (n === SMALL_N) {
     const ok = git.ok === git.runs && full.ok === full.runs && ratio <= LEDGER_MAX_RATIO && git.worstRssMb < SMALL_MAX_RSS_MB;
     console.log(`budget N=${SMALL_N}: git <= ${LEDGER_MAX_RATIO}x full, peak < 2 GB   ${Number.isFinite(ratio) ? ratio.toFixed(2) : '-'}x  ${verdict(ok)}`);
@@ -289,25 +301,40 @@ function printLargeBudgets(n: number, full: Summary, fullRuns: Run[]): void {
   }
 }
 
-async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number, candidates: Candidate[], baseline: string | undefined, commits: number): Promise<void> {
-  const work = join(tmp, `n${n}`);
+async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number, candidates: Candidate[], baseline: string | undefined, commits: number, keep: string | undefined): Promise<void> {
+  const work = keep ? join(keep, `n${n}-c${commits}`) : join(tmp, `n${n}`);
+  // Written once the handbook, its history and the copy outside git are complete.
+  const ready = join(work, 'ready.json');
   const contentDir = join(work, 'content');
   const repository = join(work, 'repository');
   const plainRoot = join(work, 'plain');
   mkdirSync(work, { recursive: true });
   try {
     const genStart = performance.now();
-    const { files, bytes } = await generateSyntheticHandbook(join(repository, 'content'), n);
-    const historyStart = performance.now();
-    const history = commits > 0 ? await generateSyntheticHistory(repository, 'content', commits) : undefined;
-    if (history) console.log(`\ngit history: ${fmtInt(history.commits)} commits, ${commits} touching each objective file, written in ${fmtInt(performance.now() - historyStart)} ms`);
-    // The same files outside git, for the build without history.
-    cpSync(join(repository, 'content'), contentDir, { recursive: true });
+    const reused = keep !== undefined && existsSync(ready);
+    let files: number;
+    let bytes: number;
+    let history: { commits: number } | undefined;
+    if (reused) {
+      ({ files, bytes, history } = JSON.parse(readFileSync(ready, 'utf8')) as { files: number; bytes: number; history?: { commits: number } });
+      console.log(`\nreusing the handbook and history kept in ${work}`);
+    } else {
+      rmSync(work, { recursive: true, force: true });
+      mkdirSync(work, { recursive: true });
+      ({ files, bytes } = await generateSyntheticHandbook(join(repository, 'content'), n));
+      const historyStart = performance.now();
+      history = commits > 0 ? await generateSyntheticHistory(repository, 'content', commits) : undefined;
+      if (history) console.log(`\ngit history: ${fmtInt(history.commits)} commits, ${commits} touching each objective file, written in ${fmtInt(performance.now() - historyStart)} ms`);
+      // The same files outside git, for the build without history.
+      cpSync(join(repository, 'content'), contentDir, { recursive: true });
+      if (keep) writeFileSync(ready, JSON.stringify({ files, bytes, history }));
+    }
     const mdFiles = readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).length;
     console.log(
       `\n== N = ${n.toLocaleString('en-US')} objectives: ${fmtInt(files)} files (${fmtInt(mdFiles)} .md), ${(bytes / 1e6).toFixed(1)} MB, generated in ${fmtInt(performance.now() - genStart)} ms; load ${load()}`,
     );
     if (candidates.includes('plain')) {
+      rmSync(plainRoot, { recursive: true, force: true });
       mkdirSync(plainRoot);
       createPlainAstroProject(plainRoot, contentDir, join(ROOT, 'node_modules'));
     }
@@ -330,7 +357,7 @@ async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number,
           .map(([k, v]) => `${k} ${fmtS(v)} s`)
           .join(', ');
         console.log(
-          `run ${run}/${runs} ${name.padEnd(5)} ${fmtS(r.wallMs).padStart(7)} s  peak ${fmtInt(r.peakRssMb).padStart(5)} MB  tree ${fmtInt(r.treePeakRssMb).padStart(5)} MB  ` +
+          `run ${run}/${runs} ${name.padEnd(5)} ${fmtS(r.wallMs).padStart(7)} s  cpu ${fmtS(r.cpuMs).padStart(6)} s  peak ${fmtInt(r.peakRssMb).padStart(5)} MB  tree ${fmtInt(r.treePeakRssMb).padStart(5)} MB  ` +
             (r.ok ? `${fmtInt(r.pages)} pages${phases ? ` (${phases})` : ''}` : `FAILED: ${failureText(r)}`) +
             `  [load ${load()}]`,
         );
@@ -353,7 +380,7 @@ async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number,
     printLargeBudgets(n, summaries.get('full')!, results.get('full')!);
     printLedgerBudget(n, summaries.get('full')!, summaries.get('git'));
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (!keep) rmSync(work, { recursive: true, force: true });
   }
 }
 
@@ -366,6 +393,7 @@ async function main(): Promise<void> {
       baseline: { type: 'string' },
       'no-plain': { type: 'boolean', default: false },
       commits: { type: 'string', default: '50' },
+      keep: { type: 'string' },
     },
   });
   const commits = Number(values.commits);
@@ -402,7 +430,8 @@ async function main(): Promise<void> {
   // Also on Ctrl-C (measure-command.ts kills the running build, then exits).
   process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
   try {
-    for (const n of sizes) await benchOne(n, runs, tmp, timeoutMs, candidates, baseline, commits);
+    const keep = values.keep === undefined ? undefined : resolve(values.keep);
+    for (const n of sizes) await benchOne(n, runs, tmp, timeoutMs, candidates, baseline, commits, keep);
     if (!sizes.includes(SMALL_N)) console.log(`\n(budgets at N=${SMALL_N} not checked: N=${SMALL_N} was not requested)`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
