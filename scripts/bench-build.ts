@@ -13,6 +13,8 @@
 //   baseline: the same command of another checkout (--baseline DIR, compiled,
 //             with its own node_modules), to measure a change against the
 //             code before it, e.g. a worktree of main
+//   base-git: the baseline's build inside the git repository, when there is
+//             a history: the ledger's cost before and after a change
 //   plain:    a minimal Astro project with one bare page per .md file of the
 //             same handbook (scripts/lib/plain-astro-project.ts), built with
 //             `node node_modules/astro/astro.js build --root <tmp>`
@@ -53,7 +55,7 @@ const LARGE_MAX_RSS_MB = 6 * MB_PER_GB;
 // The ownership ledger: at 1 000 objectives, the build in git at most 20 % slower than outside it.
 const LEDGER_MAX_RATIO = 1.2;
 
-type Candidate = 'full' | 'git' | 'baseline' | 'plain';
+type Candidate = 'full' | 'git' | 'baseline' | 'base-git' | 'plain';
 
 interface Run extends CommandResult {
   pages: number;
@@ -340,7 +342,7 @@ async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number,
     }
 
     // The build in git runs right after the one outside it, when there is a history.
-    const names = candidates.flatMap((name): Candidate[] => (name === 'full' && history ? ['full', 'git'] : [name]));
+    const names = candidates.flatMap((name): Candidate[] => (history && name === 'full' ? ['full', 'git'] : history && name === 'baseline' ? ['baseline', 'base-git'] : [name]));
     const results = new Map<Candidate, Run[]>(names.map((name) => [name, []]));
     // Interleaved run by run so drift (other load, thermal, cache) hits both alike.
     for (let run = 1; run <= runs; run++) {
@@ -351,7 +353,7 @@ async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number,
         const r =
           name === 'plain'
             ? await measurePlain(plainRoot, work, timeoutMs)
-            : await measureFull(name === 'baseline' ? baseline! : ROOT, name === 'git' ? join(repository, 'content') : contentDir, work, timeoutMs);
+            : await measureFull(name === 'baseline' || name === 'base-git' ? baseline! : ROOT, name === 'git' || name === 'base-git' ? join(repository, 'content') : contentDir, work, timeoutMs);
         done.push(r);
         const phases = Object.entries(r.phases)
           .map(([k, v]) => `${k} ${fmtS(v)} s`)
@@ -379,6 +381,12 @@ async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number,
     printBudgets(n, summaries.get('full')!, summaries.get('plain'), summaries.get('baseline'), results.get('full')!);
     printLargeBudgets(n, summaries.get('full')!, results.get('full')!);
     printLedgerBudget(n, summaries.get('full')!, summaries.get('git'));
+    const baseFull = summaries.get('baseline');
+    const baseGit = summaries.get('base-git');
+    if (baseFull && baseGit) {
+      console.log('baseline:');
+      printLedgerBudget(n, baseFull, baseGit);
+    }
   } finally {
     if (!keep) rmSync(work, { recursive: true, force: true });
   }

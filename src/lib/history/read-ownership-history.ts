@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { logArguments, parseLog, type CommitInfo } from './read-log.js';
 import { readBlobs } from './read-blobs.js';
+import { ownersKey } from './owners-key.js';
 import { readOwners, type OwnersSnapshot } from './read-owners.js';
 import { firstLine, HistoryUnavailable, runGit } from './run-git.js';
 
@@ -92,35 +92,22 @@ function isObjectiveFile(file: string, folder: string): boolean {
 
 /**
  * The owners in each blob. Most commits to an objective file change its
- * body or a metric, not its front matter's owners; a version whose front
- * matter is the same text as one already read is not parsed again.
+ * body, a title or a metric, not its owners: a version with the same
+ * {@link ownersKey} as one already read is not parsed again.
  */
 async function readVersions(root: string, ids: string[]): Promise<Map<string, OwnersSnapshot | undefined>> {
   const byBlob = new Map<string, OwnersSnapshot | undefined>();
-  const byFrontMatter = new Map<string, OwnersSnapshot | undefined>();
+  const byKey = new Map<string, OwnersSnapshot | undefined>();
   await readBlobs(root, ids, (id, text) => {
-    const key = frontMatterKey(text);
-    let snapshot = byFrontMatter.get(key);
-    if (snapshot === undefined && !byFrontMatter.has(key)) {
+    const key = ownersKey(text);
+    let snapshot = byKey.get(key);
+    if (snapshot === undefined && !byKey.has(key)) {
       snapshot = readOwners(text);
-      byFrontMatter.set(key, snapshot);
+      byKey.set(key, snapshot);
     }
     byBlob.set(id, snapshot);
   });
   return byBlob;
-}
-
-/**
- * The text the front matter is read from: everything up to the first line
- * starting with `---` after the opening one, which is where gray-matter ends
- * the block. Two versions with the same key have the same front matter.
- * Hashed, so that tens of thousands of versions do not keep their texts.
- */
-function frontMatterKey(text: string): string {
-  const close = text.indexOf('\n---', 3);
-  return createHash('sha1')
-    .update(close < 0 ? text : text.slice(0, close + 4))
-    .digest('base64');
 }
 
 function capitalize(text: string): string {
