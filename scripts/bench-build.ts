@@ -1,5 +1,5 @@
 // Build benchmark: `npm run bench:build -- [--objectives 100,1000] [--runs 3] [--commits 50] [--timeout-min 30]
-//                   [--baseline DIR] [--no-plain] [--keep DIR]`.
+//                   [--baseline DIR] [--no-plain] [--keep DIR] [--warm]`.
 // For each N, generates the synthetic handbook and times, run by run and
 // interleaved, each in a fresh process under GNU `time -v` (wall time, peak RSS):
 //   full:     `node lib/okr-handbook.mjs build --content <dir> --out <tmp>` of
@@ -15,6 +15,9 @@
 //             code before it, e.g. a worktree of main
 //   base-git: the baseline's build inside the git repository, when there is
 //             a history: the ledger's cost before and after a change
+//   git-warm: with --warm, the `git` build again right after it, with the
+//             ownership history it cached (a second build, `dev`); every
+//             other build starts without that cache, as in a fresh clone (CI)
 //   plain:    a minimal Astro project with one bare page per .md file of the
 //             same handbook (scripts/lib/plain-astro-project.ts), built with
 //             `node node_modules/astro/astro.js build --root <tmp>`
@@ -55,7 +58,7 @@ const LARGE_MAX_RSS_MB = 6 * MB_PER_GB;
 // The ownership ledger: at 1 000 objectives, the build in git at most 20 % slower than outside it.
 const LEDGER_MAX_RATIO = 1.2;
 
-type Candidate = 'full' | 'git' | 'baseline' | 'base-git' | 'plain';
+type Candidate = 'full' | 'git' | 'git-warm' | 'baseline' | 'base-git' | 'plain';
 
 interface Run extends CommandResult {
   pages: number;
@@ -124,9 +127,11 @@ function failureText(r: CommandResult): string {
   return `${why}; last output:\n    ${tail}`;
 }
 
-async function measureFull(checkout: string, contentDir: string, work: string, timeoutMs: number): Promise<Run> {
+async function measureFull(checkout: string, contentDir: string, work: string, timeoutMs: number, warm = false): Promise<Run> {
   const out = join(work, 'full-out');
   rmSync(out, { recursive: true, force: true });
+  // A cold build, as in a fresh clone: without the ownership history a build before cached (src/lib/history/history-cache.ts).
+  if (!warm) rmSync(join(checkout, 'node_modules/.cache/okr-handbook/ownership-history'), { recursive: true, force: true });
   // Run from `work`, which holds the output, as a user runs `okr-handbook build` from their project.
   // The command keeps Astro's and Vite's state in a work folder of its own, so builds side by side do not share it.
   const r = await measureCommand(process.execPath, [commandOf(checkout), 'build', '--content', contentDir, '--out', out], {
@@ -303,7 +308,7 @@ function printLargeBudgets(n: number, full: Summary, fullRuns: Run[]): void {
   }
 }
 
-async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number, candidates: Candidate[], baseline: string | undefined, commits: number, keep: string | undefined): Promise<void> {
+async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number, candidates: Candidate[], baseline: string | undefined, commits: number, keep: string | undefined, warm: boolean): Promise<void> {
   const work = keep ? join(keep, `n${n}-c${commits}`) : join(tmp, `n${n}`);
   // Written once the handbook, its history and the copy outside git are complete.
   const ready = join(work, 'ready.json');
@@ -342,7 +347,9 @@ async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number,
     }
 
     // The build in git runs right after the one outside it, when there is a history.
-    const names = candidates.flatMap((name): Candidate[] => (history && name === 'full' ? ['full', 'git'] : history && name === 'baseline' ? ['baseline', 'base-git'] : [name]));
+    const names = candidates.flatMap((name): Candidate[] =>
+      history && name === 'full' ? ['full', 'git', ...(warm ? (['git-warm'] as const) : [])] : history && name === 'baseline' ? ['baseline', 'base-git'] : [name],
+    );
     const results = new Map<Candidate, Run[]>(names.map((name) => [name, []]));
     // Interleaved run by run so drift (other load, thermal, cache) hits both alike.
     for (let run = 1; run <= runs; run++) {
@@ -353,7 +360,13 @@ async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number,
         const r =
           name === 'plain'
             ? await measurePlain(plainRoot, work, timeoutMs)
-            : await measureFull(name === 'baseline' || name === 'base-git' ? baseline! : ROOT, name === 'git' || name === 'base-git' ? join(repository, 'content') : contentDir, work, timeoutMs);
+            : await measureFull(
+                name === 'baseline' || name === 'base-git' ? baseline! : ROOT,
+                name === 'git' || name === 'git-warm' || name === 'base-git' ? join(repository, 'content') : contentDir,
+                work,
+                timeoutMs,
+                name === 'git-warm',
+              );
         done.push(r);
         const phases = Object.entries(r.phases)
           .map(([k, v]) => `${k} ${fmtS(v)} s`)
@@ -381,6 +394,8 @@ async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number,
     printBudgets(n, summaries.get('full')!, summaries.get('plain'), summaries.get('baseline'), results.get('full')!);
     printLargeBudgets(n, summaries.get('full')!, results.get('full')!);
     printLedgerBudget(n, summaries.get('full')!, summaries.get('git'));
+    const gitWarm = summaries.get('git-warm');
+    if (gitWarm) console.log(`ratio git-warm/full (a second build, the history cached): ${(gitWarm.medianMs / summaries.get('full')!.medianMs).toFixed(2)}x wall, ${(gitWarm.medianCpuMs / summaries.get('full')!.medianCpuMs).toFixed(2)}x CPU`);
     const baseFull = summaries.get('baseline');
     const baseGit = summaries.get('base-git');
     if (baseFull && baseGit) {
@@ -402,6 +417,7 @@ async function main(): Promise<void> {
       'no-plain': { type: 'boolean', default: false },
       commits: { type: 'string', default: '50' },
       keep: { type: 'string' },
+      warm: { type: 'boolean', default: false },
     },
   });
   const commits = Number(values.commits);
@@ -439,7 +455,7 @@ async function main(): Promise<void> {
   process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
   try {
     const keep = values.keep === undefined ? undefined : resolve(values.keep);
-    for (const n of sizes) await benchOne(n, runs, tmp, timeoutMs, candidates, baseline, commits, keep);
+    for (const n of sizes) await benchOne(n, runs, tmp, timeoutMs, candidates, baseline, commits, keep, values.warm);
     if (!sizes.includes(SMALL_N)) console.log(`\n(budgets at N=${SMALL_N} not checked: N=${SMALL_N} was not requested)`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });

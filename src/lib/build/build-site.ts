@@ -1,5 +1,6 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { okrHandbookCacheFolder } from '../cache-folder.js';
 import { checkHandbook, type CheckResult } from '../check-handbook.js';
 import { deriveLedgers } from '../history/derive-ledger.js';
 import { readOwnershipHistory } from '../history/read-ownership-history.js';
@@ -84,7 +85,7 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
 
   // Git reads the history while the handbook is validated and Astro starts (it needs only the
   // folder; its `git log` runs on the other core); the pages that show it wait for it.
-  const history = readOwnershipHistory(options.contentDir);
+  const history = readOwnershipHistory(options.contentDir, { cacheDir: okrHandbookCacheFolder() });
   const check = await checkHandbook({ contentDir: options.contentDir });
   lap('validate');
   if (check.summary.errors > 0) return { check, built: false, phases, pages: 0, searchPages: 0, notices: [] };

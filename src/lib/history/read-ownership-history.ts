@@ -1,3 +1,4 @@
+import { historyCacheFile, readCachedHistory, writeCachedHistory } from './history-cache.js';
 import { logArguments, parseLog, type CommitInfo } from './read-log.js';
 import { readBlobs } from './read-blobs.js';
 import { ownersKey } from './owners-key.js';
@@ -32,10 +33,12 @@ const NO_HISTORY = 'the pages show no ownership history';
  * `git cat-file --batch` for the past versions, each read with the loader
  * `check` uses. Outside git, in a shallow clone, without git, or when git
  * fails, the history is unavailable with a notice saying why: nothing fails.
+ * With `cacheDir`, the history read at a commit is kept there, and read
+ * from there while `HEAD` is that commit (a second build, `dev`).
  */
-export async function readOwnershipHistory(contentDir: string): Promise<OwnershipHistory> {
+export async function readOwnershipHistory(contentDir: string, options: { cacheDir?: string } = {}): Promise<OwnershipHistory> {
   try {
-    return await readHistory(contentDir);
+    return await readHistory(contentDir, options.cacheDir);
   } catch (error) {
     // The history is an extra: whatever goes wrong reading it, the handbook still builds.
     const reason = error instanceof HistoryUnavailable ? error.message : `the history could not be read (${error instanceof Error ? error.message : String(error)})`;
@@ -43,7 +46,7 @@ export async function readOwnershipHistory(contentDir: string): Promise<Ownershi
   }
 }
 
-async function readHistory(contentDir: string): Promise<OwnershipHistory> {
+async function readHistory(contentDir: string, cacheDir: string | undefined): Promise<OwnershipHistory> {
   const where = await runGit(contentDir, ['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository']);
   if (where.status !== 0) {
     if (/not a git repository/i.test(where.stderr)) return { available: false, notice: `The content folder is not in a git repository, so ${NO_HISTORY}.` };
@@ -59,6 +62,10 @@ async function readHistory(contentDir: string): Promise<OwnershipHistory> {
   const head = await runGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD']);
   // A repository without a commit yet: nothing is committed, every owner is new.
   if (head.status !== 0) return { available: true, head: undefined, files: new Map() };
+  const headId = head.stdout.trim();
+  const cacheFile = cacheDir === undefined ? undefined : historyCacheFile(cacheDir, root, prefix);
+  const cached = cacheFile && (await readCachedHistory(cacheFile, headId));
+  if (cached) return { available: true, head: headId, files: cached };
 
   const folder = `${prefix}objectives`;
   const log = await runGit(root, logArguments(folder));
@@ -83,7 +90,8 @@ async function readHistory(contentDir: string): Promise<OwnershipHistory> {
     }
     files.set(file.slice(prefix.length), read);
   }
-  return { available: true, head: head.stdout.trim(), files };
+  if (cacheFile) await writeCachedHistory(cacheFile, headId, files);
+  return { available: true, head: headId, files };
 }
 
 function isObjectiveFile(file: string, folder: string): boolean {
