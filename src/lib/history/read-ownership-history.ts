@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { historyCacheFile, readCachedHistory, writeCachedHistory } from './history-cache.js';
 import { logArguments, parseLog, type CommitInfo } from './read-log.js';
 import { readBlobs } from './read-blobs.js';
-import { ownersKey } from './owners-key.js';
+import { frontMatterOf, ownersKey } from './owners-key.js';
 import { readOwners, type OwnersSnapshot } from './read-owners.js';
 import { firstLine, HistoryUnavailable, runGit } from './run-git.js';
 
@@ -67,53 +68,61 @@ async function readHistory(contentDir: string, cacheDir: string | undefined): Pr
   const cached = cacheFile && (await readCachedHistory(cacheFile, headId));
   if (cached) return { available: true, head: headId, files: cached };
 
-  const folder = `${prefix}objectives`;
-  const log = await runGit(root, logArguments(folder));
+  const log = await runGit(root, logArguments(`${prefix}objectives`));
   if (log.status !== 0) throw new HistoryUnavailable(`\`git log\` failed (${firstLine(log.stderr)})`);
+  // Paths relative to the objectives folder.
   const chains = parseLog(log.stdout);
 
   const blobs = new Set<string>();
   for (const [file, versions] of chains) {
-    if (!isObjectiveFile(file, folder)) continue;
+    if (!isMarkdown(file)) continue;
     for (const version of versions) blobs.add(version.blob);
   }
   const owners = await readVersions(root, [...blobs]);
 
   const files = new Map<string, OwnedVersion[]>();
   for (const [file, versions] of chains) {
-    if (!isObjectiveFile(file, folder)) continue;
+    if (!isMarkdown(file)) continue;
     const read: OwnedVersion[] = [];
     for (const version of versions) {
       // A version that could not be read (broken YAML, not UTF-8) is skipped.
       const snapshot = owners.get(version.blob);
       if (snapshot) read.push({ commit: version.commit, owners: snapshot });
     }
-    files.set(file.slice(prefix.length), read);
+    files.set(`objectives/${file}`, read);
   }
   if (cacheFile) await writeCachedHistory(cacheFile, headId, files);
   return { available: true, head: headId, files };
 }
 
-function isObjectiveFile(file: string, folder: string): boolean {
-  return file.startsWith(`${folder}/`) && file.toLowerCase().endsWith('.md');
+function isMarkdown(file: string): boolean {
+  return file.toLowerCase().endsWith('.md');
 }
 
 /**
  * The owners in each blob. Most commits to an objective file change its
- * body, a title or a metric, not its owners: a version with the same
- * {@link ownersKey} as one already read is not parsed again.
+ * body, a title or a metric, not its owners. A version whose front matter is
+ * the same text as one already seen is not looked at again (a hash of it is
+ * all it costs); one with the same {@link ownersKey} as one already read is
+ * not parsed again.
  */
 async function readVersions(root: string, ids: string[]): Promise<Map<string, OwnersSnapshot | undefined>> {
   const byBlob = new Map<string, OwnersSnapshot | undefined>();
+  const byFrontMatter = new Map<string, OwnersSnapshot | undefined>();
   const byKey = new Map<string, OwnersSnapshot | undefined>();
+  const remember = <K>(map: Map<K, OwnersSnapshot | undefined>, key: K, read: () => OwnersSnapshot | undefined) => {
+    if (map.has(key)) return map.get(key);
+    const snapshot = read();
+    map.set(key, snapshot);
+    return snapshot;
+  };
   await readBlobs(root, ids, (id, text) => {
-    const key = ownersKey(text);
-    let snapshot = byKey.get(key);
-    if (snapshot === undefined && !byKey.has(key)) {
-      snapshot = readOwners(text);
-      byKey.set(key, snapshot);
-    }
-    byBlob.set(id, snapshot);
+    const frontMatter = frontMatterOf(text);
+    const hash = createHash('sha1').update(frontMatter).digest('base64');
+    byBlob.set(
+      id,
+      remember(byFrontMatter, hash, () => remember(byKey, ownersKey(frontMatter), () => readOwners(text))),
+    );
   });
   return byBlob;
 }
