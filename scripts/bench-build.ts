@@ -1,5 +1,5 @@
 // Build benchmark: `npm run bench:build -- [--objectives 100,1000] [--runs 3] [--commits 50] [--timeout-min 30]
-//                   [--baseline DIR] [--no-plain]`.
+//                   [--baseline DIR] [--no-plain] [--keep DIR] [--warm]`.
 // For each N, generates the synthetic handbook and times, run by run and
 // interleaved, each in a fresh process under GNU `time -v` (wall time, peak RSS):
 //   full:     `node lib/okr-handbook.mjs build --content <dir> --out <tmp>` of
@@ -13,12 +13,23 @@
 //   baseline: the same command of another checkout (--baseline DIR, compiled,
 //             with its own node_modules), to measure a change against the
 //             code before it, e.g. a worktree of main
+//   base-git: the baseline's build inside the git repository, when there is
+//             a history: the ledger's cost before and after a change
+//   git-warm: with --warm, the `git` build again right after it, with the
+//             ownership history it cached (a second build, `dev`); every
+//             other build starts without that cache, as in a fresh clone (CI)
 //   plain:    a minimal Astro project with one bare page per .md file of the
 //             same handbook (scripts/lib/plain-astro-project.ts), built with
 //             `node node_modules/astro/astro.js build --root <tmp>`
 //             (left out with --no-plain).
+// --keep DIR keeps the generated handbook and its git history in DIR (one
+// folder per size and commit count) and reuses them on the next run, which
+// saves minutes per run at 1 000 x 50; delete DIR after changing a generator.
+// Each build's CPU time (user + system over the process and the children it
+// waited for, GNU time) is shown beside its wall time: on a shared machine
+// it is the steadier of the two.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +58,7 @@ const LARGE_MAX_RSS_MB = 6 * MB_PER_GB;
 // The ownership ledger: at 1 000 objectives, the build in git at most 20 % slower than outside it.
 const LEDGER_MAX_RATIO = 1.2;
 
-type Candidate = 'full' | 'git' | 'baseline' | 'plain';
+type Candidate = 'full' | 'git' | 'git-warm' | 'baseline' | 'base-git' | 'plain';
 
 interface Run extends CommandResult {
   pages: number;
@@ -116,9 +127,11 @@ function failureText(r: CommandResult): string {
   return `${why}; last output:\n    ${tail}`;
 }
 
-async function measureFull(checkout: string, contentDir: string, work: string, timeoutMs: number): Promise<Run> {
+async function measureFull(checkout: string, contentDir: string, work: string, timeoutMs: number, warm = false): Promise<Run> {
   const out = join(work, 'full-out');
   rmSync(out, { recursive: true, force: true });
+  // A cold build, as in a fresh clone: without the ownership history a build before cached (src/lib/history/history-cache.ts).
+  if (!warm) rmSync(join(checkout, 'node_modules/.cache/okr-handbook/ownership-history'), { recursive: true, force: true });
   // Run from `work`, which holds the output, as a user runs `okr-handbook build` from their project.
   // The command keeps Astro's and Vite's state in a work folder of its own, so builds side by side do not share it.
   const r = await measureCommand(process.execPath, [commandOf(checkout), 'build', '--content', contentDir, '--out', out], {
@@ -159,6 +172,8 @@ interface Summary {
   ok: number;
   pages: number;
   medianMs: number;
+  /** Median CPU time (user + system), GNU time. */
+  medianCpuMs: number;
   minMs: number;
   maxMs: number;
   pagesPerS: number;
@@ -185,6 +200,7 @@ function summarize(runs: Run[]): Summary {
     ok: good.length,
     pages,
     medianMs,
+    medianCpuMs: good.length ? median(good.map((r) => r.cpuMs)) : Number.NaN,
     minMs: wall.length ? Math.min(...wall) : Number.NaN,
     maxMs: wall.length ? Math.max(...wall) : Number.NaN,
     pagesPerS: wall.length ? pages / (medianMs / 1000) : Number.NaN,
@@ -199,7 +215,7 @@ function printTable(files: number, mdFiles: number, results: Map<Candidate, Run[
   const summaries = new Map<Candidate, Summary>();
   const row = (cells: (string | number)[]) =>
     console.log(cells.map((c, i) => (i === 0 ? String(c).padEnd(8) : String(c).padStart(10))).join(''));
-  row(['build', 'files', 'pages', 'median s', 'min s', 'max s', 'pages/s', 'peak MB', 'tree MB', 'ok runs']);
+  row(['build', 'files', 'pages', 'median s', 'min s', 'max s', 'cpu s', 'pages/s', 'peak MB', 'tree MB', 'ok runs']);
   for (const [name, runs] of results) {
     const s = summarize(runs);
     summaries.set(name, s);
@@ -210,6 +226,7 @@ function printTable(files: number, mdFiles: number, results: Map<Candidate, Run[
       fmtS(s.medianMs),
       fmtS(s.minMs),
       fmtS(s.maxMs),
+      fmtS(s.medianCpuMs),
       Number.isFinite(s.pagesPerS) ? s.pagesPerS.toFixed(0) : '-',
       fmtInt(s.peakRssMb),
       fmtInt(s.treePeakRssMb),
@@ -217,7 +234,7 @@ function printTable(files: number, mdFiles: number, results: Map<Candidate, Run[
     ]);
   }
   console.log(
-    '(wall: whole process, start-up to exit. peak: largest single process, GNU time; tree: RSS summed over the process group, sampled every 250 ms; both max over runs; memory budgets use the larger)',
+    '(wall: whole process, start-up to exit. cpu: median user + system time of the process and its children. peak: largest single process, GNU time; tree: RSS summed over the process group, sampled every 250 ms; both max over runs; memory budgets use the larger)',
   );
   const fullOk = results.get('full')!.filter((r) => r.ok);
   const phases = fullOk.map((r) => r.phases);
@@ -243,7 +260,9 @@ function printTable(files: number, mdFiles: number, results: Map<Candidate, Run[
 function printLedgerBudget(n: number, full: Summary, git: Summary | undefined): void {
   if (!git) return;
   const ratio = git.medianMs / full.medianMs;
+  const cpuRatio = git.medianCpuMs / full.medianCpuMs;
   console.log(`ratio git/full (median wall; what the ownership ledger adds): ${Number.isFinite(ratio) ? `${ratio.toFixed(2)}x` : '-'}, peak ${fmtInt(git.worstRssMb)} MB against ${fmtInt(full.worstRssMb)} MB`);
+  console.log(`ratio git/full (median CPU time): ${Number.isFinite(cpuRatio) ? `${cpuRatio.toFixed(2)}x` : '-'} (${fmtS(git.medianCpuMs)} s against ${fmtS(full.medianCpuMs)} s)`);
   if (n === SMALL_N) {
     const ok = git.ok === git.runs && full.ok === full.runs && ratio <= LEDGER_MAX_RATIO && git.worstRssMb < SMALL_MAX_RSS_MB;
     console.log(`budget N=${SMALL_N}: git <= ${LEDGER_MAX_RATIO}x full, peak < 2 GB   ${Number.isFinite(ratio) ? ratio.toFixed(2) : '-'}x  ${verdict(ok)}`);
@@ -289,31 +308,48 @@ function printLargeBudgets(n: number, full: Summary, fullRuns: Run[]): void {
   }
 }
 
-async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number, candidates: Candidate[], baseline: string | undefined, commits: number): Promise<void> {
-  const work = join(tmp, `n${n}`);
+async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number, candidates: Candidate[], baseline: string | undefined, commits: number, keep: string | undefined, warm: boolean): Promise<void> {
+  const work = keep ? join(keep, `n${n}-c${commits}`) : join(tmp, `n${n}`);
+  // Written once the handbook, its history and the copy outside git are complete.
+  const ready = join(work, 'ready.json');
   const contentDir = join(work, 'content');
   const repository = join(work, 'repository');
   const plainRoot = join(work, 'plain');
   mkdirSync(work, { recursive: true });
   try {
     const genStart = performance.now();
-    const { files, bytes } = await generateSyntheticHandbook(join(repository, 'content'), n);
-    const historyStart = performance.now();
-    const history = commits > 0 ? await generateSyntheticHistory(repository, 'content', commits) : undefined;
-    if (history) console.log(`\ngit history: ${fmtInt(history.commits)} commits, ${commits} touching each objective file, written in ${fmtInt(performance.now() - historyStart)} ms`);
-    // The same files outside git, for the build without history.
-    cpSync(join(repository, 'content'), contentDir, { recursive: true });
+    const reused = keep !== undefined && existsSync(ready);
+    let files: number;
+    let bytes: number;
+    let history: { commits: number } | undefined;
+    if (reused) {
+      ({ files, bytes, history } = JSON.parse(readFileSync(ready, 'utf8')) as { files: number; bytes: number; history?: { commits: number } });
+      console.log(`\nreusing the handbook and history kept in ${work}`);
+    } else {
+      rmSync(work, { recursive: true, force: true });
+      mkdirSync(work, { recursive: true });
+      ({ files, bytes } = await generateSyntheticHandbook(join(repository, 'content'), n));
+      const historyStart = performance.now();
+      history = commits > 0 ? await generateSyntheticHistory(repository, 'content', commits) : undefined;
+      if (history) console.log(`\ngit history: ${fmtInt(history.commits)} commits, ${commits} touching each objective file, written in ${fmtInt(performance.now() - historyStart)} ms`);
+      // The same files outside git, for the build without history.
+      cpSync(join(repository, 'content'), contentDir, { recursive: true });
+      if (keep) writeFileSync(ready, JSON.stringify({ files, bytes, history }));
+    }
     const mdFiles = readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).length;
     console.log(
       `\n== N = ${n.toLocaleString('en-US')} objectives: ${fmtInt(files)} files (${fmtInt(mdFiles)} .md), ${(bytes / 1e6).toFixed(1)} MB, generated in ${fmtInt(performance.now() - genStart)} ms; load ${load()}`,
     );
     if (candidates.includes('plain')) {
+      rmSync(plainRoot, { recursive: true, force: true });
       mkdirSync(plainRoot);
       createPlainAstroProject(plainRoot, contentDir, join(ROOT, 'node_modules'));
     }
 
     // The build in git runs right after the one outside it, when there is a history.
-    const names = candidates.flatMap((name): Candidate[] => (name === 'full' && history ? ['full', 'git'] : [name]));
+    const names = candidates.flatMap((name): Candidate[] =>
+      history && name === 'full' ? ['full', 'git', ...(warm ? (['git-warm'] as const) : [])] : history && name === 'baseline' ? ['baseline', 'base-git'] : [name],
+    );
     const results = new Map<Candidate, Run[]>(names.map((name) => [name, []]));
     // Interleaved run by run so drift (other load, thermal, cache) hits both alike.
     for (let run = 1; run <= runs; run++) {
@@ -324,13 +360,19 @@ async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number,
         const r =
           name === 'plain'
             ? await measurePlain(plainRoot, work, timeoutMs)
-            : await measureFull(name === 'baseline' ? baseline! : ROOT, name === 'git' ? join(repository, 'content') : contentDir, work, timeoutMs);
+            : await measureFull(
+                name === 'baseline' || name === 'base-git' ? baseline! : ROOT,
+                name === 'git' || name === 'git-warm' || name === 'base-git' ? join(repository, 'content') : contentDir,
+                work,
+                timeoutMs,
+                name === 'git-warm',
+              );
         done.push(r);
         const phases = Object.entries(r.phases)
           .map(([k, v]) => `${k} ${fmtS(v)} s`)
           .join(', ');
         console.log(
-          `run ${run}/${runs} ${name.padEnd(5)} ${fmtS(r.wallMs).padStart(7)} s  peak ${fmtInt(r.peakRssMb).padStart(5)} MB  tree ${fmtInt(r.treePeakRssMb).padStart(5)} MB  ` +
+          `run ${run}/${runs} ${name.padEnd(5)} ${fmtS(r.wallMs).padStart(7)} s  cpu ${fmtS(r.cpuMs).padStart(6)} s  peak ${fmtInt(r.peakRssMb).padStart(5)} MB  tree ${fmtInt(r.treePeakRssMb).padStart(5)} MB  ` +
             (r.ok ? `${fmtInt(r.pages)} pages${phases ? ` (${phases})` : ''}` : `FAILED: ${failureText(r)}`) +
             `  [load ${load()}]`,
         );
@@ -352,8 +394,16 @@ async function benchOne(n: number, runs: number, tmp: string, timeoutMs: number,
     printBudgets(n, summaries.get('full')!, summaries.get('plain'), summaries.get('baseline'), results.get('full')!);
     printLargeBudgets(n, summaries.get('full')!, results.get('full')!);
     printLedgerBudget(n, summaries.get('full')!, summaries.get('git'));
+    const gitWarm = summaries.get('git-warm');
+    if (gitWarm) console.log(`ratio git-warm/full (a second build, the history cached): ${(gitWarm.medianMs / summaries.get('full')!.medianMs).toFixed(2)}x wall, ${(gitWarm.medianCpuMs / summaries.get('full')!.medianCpuMs).toFixed(2)}x CPU`);
+    const baseFull = summaries.get('baseline');
+    const baseGit = summaries.get('base-git');
+    if (baseFull && baseGit) {
+      console.log('baseline:');
+      printLedgerBudget(n, baseFull, baseGit);
+    }
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (!keep) rmSync(work, { recursive: true, force: true });
   }
 }
 
@@ -366,6 +416,8 @@ async function main(): Promise<void> {
       baseline: { type: 'string' },
       'no-plain': { type: 'boolean', default: false },
       commits: { type: 'string', default: '50' },
+      keep: { type: 'string' },
+      warm: { type: 'boolean', default: false },
     },
   });
   const commits = Number(values.commits);
@@ -402,7 +454,8 @@ async function main(): Promise<void> {
   // Also on Ctrl-C (measure-command.ts kills the running build, then exits).
   process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
   try {
-    for (const n of sizes) await benchOne(n, runs, tmp, timeoutMs, candidates, baseline, commits);
+    const keep = values.keep === undefined ? undefined : resolve(values.keep);
+    for (const n of sizes) await benchOne(n, runs, tmp, timeoutMs, candidates, baseline, commits, keep, values.warm);
     if (!sizes.includes(SMALL_N)) console.log(`\n(budgets at N=${SMALL_N} not checked: N=${SMALL_N} was not requested)`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });

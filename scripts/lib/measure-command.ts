@@ -17,6 +17,12 @@ export interface CommandResult {
   ok: boolean;
   /** Wall time from spawn to exit, as seen by the parent, in ms. */
   wallMs: number;
+  /**
+   * CPU time (user + system) of the command and the children it waited for
+   * (git, Pagefind), worker threads included, from GNU time, in ms; NaN if
+   * unknown. Steadier than wall time on a shared machine.
+   */
+  cpuMs: number;
   /** Peak RSS in MB (MiB) of the largest single process, from GNU time, or NaN if unknown. */
   peakRssMb: number;
   /** Peak of the summed RSS of the whole process group in MB (MiB), sampled; NaN without /proc. */
@@ -163,9 +169,12 @@ export async function measureCommand(command: string, args: string[], options: C
   // GNU time exits with the command's status, and writes "Command terminated by signal N"
   // or "Command exited with non-zero status N" into its report.
   const terminated = /Command terminated by signal (\d+)/.exec(report);
+  const user = /User time \(seconds\):\s*([\d.]+)/.exec(report);
+  const system = /System time \(seconds\):\s*([\d.]+)/.exec(report);
   return {
     ok: status === 0 && !timedOut && !terminated,
     wallMs,
+    cpuMs: user && system ? (Number(user[1]) + Number(system[1])) * 1000 : Number.NaN,
     peakRssMb: rss ? Number(rss[1]) / 1024 : Number.NaN,
     treePeakRssMb: existsSync('/proc/self/stat') ? treePeakKb / 1024 : Number.NaN,
     treePeakParts,

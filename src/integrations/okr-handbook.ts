@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { okrHandbookCacheFolder } from '../lib/cache-folder.js';
 import { checkHandbook, type CheckResult } from '../lib/check-handbook.js';
 import { formatPretty } from '../lib/format/format-pretty.js';
 import { deriveLedgers } from '../lib/history/derive-ledger.js';
@@ -41,7 +42,7 @@ export function okrHandbook(options: { contentDir: string }): AstroIntegration {
 
   function publish(result: CheckResult): void {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    history ??= readOwnershipHistory(contentDir);
+    history ??= readOwnershipHistory(contentDir, { cacheDir: okrHandbookCacheFolder() });
     const ownership = history.then((read) => deriveLedgers(read, result.handbook));
     setSiteModel({ handbook: result.handbook, contentDir, base, warnings: result.diagnostics, errors, errorTexts: result.texts, siteFiles: result.siteFiles, ownership });
   }
@@ -99,7 +100,7 @@ export function okrHandbook(options: { contentDir: string }): AstroIntegration {
         for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) server.watcher.on(event, onEvent);
         // A commit changes the ownership history: read it again, and reload the open page.
         const stopWatchingGit = watchGitHead(contentDir, () => {
-          history = readOwnershipHistory(contentDir);
+          history = readOwnershipHistory(contentDir, { cacheDir: okrHandbookCacheFolder() });
           if (latest) publish(latest);
           void history.then(() => server.hot.send({ type: 'full-reload', path: '*' }));
         });

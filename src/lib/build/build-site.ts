@@ -1,5 +1,6 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { okrHandbookCacheFolder } from '../cache-folder.js';
 import { checkHandbook, type CheckResult } from '../check-handbook.js';
 import { deriveLedgers } from '../history/derive-ledger.js';
 import { readOwnershipHistory } from '../history/read-ownership-history.js';
@@ -82,12 +83,14 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
     start = now;
   };
 
+  // Git reads the history while the handbook is validated and Astro starts (it needs only the
+  // folder; its `git log` runs on the other core); the pages that show it wait for it.
+  const history = readOwnershipHistory(options.contentDir, { cacheDir: okrHandbookCacheFolder() });
   const check = await checkHandbook({ contentDir: options.contentDir });
   lap('validate');
   if (check.summary.errors > 0) return { check, built: false, phases, pages: 0, searchPages: 0, notices: [] };
 
-  // Git reads the history while Astro starts; the pages that show it wait for it.
-  const ownership = readOwnershipHistory(options.contentDir).then((history) => deriveLedgers(history, check.handbook));
+  const ownership = history.then((read) => deriveLedgers(read, check.handbook));
   // Handed to the pages in this process: no page reads or parses a content file.
   const { setSiteModel } = await import('../../site/handbook.js');
   const bodies = renderBodiesInThread(options.renderBodiesWorker, markdownBodies(check.handbook), options.base);
