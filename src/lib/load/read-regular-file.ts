@@ -1,5 +1,6 @@
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, type Stats } from 'node:fs';
 import { decodeText, type EncodingProblem } from './decode-text.js';
+import { readOpenedFile } from './read-opened-file.mjs';
 
 /** The default size limit of one file: far above any handbook file written by hand, far below what would hurt. */
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
@@ -45,15 +46,7 @@ export function readRegularFile(file: string, maxSize: number): FileRead {
     const stat = fstatSync(descriptor);
     if (!stat.isFile()) return { kind: 'not-regular', what: describeFileType(stat) };
     if (stat.size > maxSize) return { kind: 'too-large', size: stat.size, maxSize };
-    // Reads the size `fstat` gave, so a file growing meanwhile cannot pass the limit.
-    const bytes = Buffer.allocUnsafe(stat.size);
-    let length = 0;
-    while (length < bytes.length) {
-      const count = readSync(descriptor, bytes, length, bytes.length - length, length);
-      if (count === 0) break;
-      length += count;
-    }
-    return { kind: 'bytes', bytes: length === bytes.length ? bytes : bytes.subarray(0, length) };
+    return { kind: 'bytes', bytes: readOpenedFile(descriptor, stat.size) };
   } catch (error) {
     return { kind: 'unreadable', code: (error as NodeJS.ErrnoException).code ?? 'EIO' };
   } finally {

@@ -18,9 +18,10 @@
 // declines, or when the file cannot be split, the main thread does the rest
 // itself, with the full parser where needed.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import matter from 'gray-matter';
+import { readOpenedFile } from './read-opened-file.mjs';
 import { parseFast } from './yaml-fast-path.mjs';
 
 /** @type {{ paths: string[]; claims: Int8Array; counters: Int32Array; port: import('node:worker_threads').MessagePort; flags: number; maxSize: number; batch: number; helper: number; posted: number; mainAt: number; parseLead: number }} */
@@ -64,15 +65,8 @@ function readText(file) {
   try {
     const stat = fstatSync(descriptor);
     if (!stat.isFile() || stat.size > maxSize) return null;
-    const bytes = Buffer.allocUnsafe(stat.size);
-    let length = 0;
-    while (length < bytes.length) {
-      const count = readSync(descriptor, bytes, length, bytes.length - length, length);
-      if (count === 0) break;
-      length += count;
-    }
-    const view = bytes.subarray(0, length);
-    return view.indexOf(0) === -1 && isUtf8(view) ? view.toString('utf8') : null;
+    const bytes = readOpenedFile(descriptor, stat.size);
+    return bytes.indexOf(0) === -1 && isUtf8(bytes) ? bytes.toString('utf8') : null;
   } catch {
     return null;
   } finally {
