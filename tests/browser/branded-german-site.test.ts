@@ -8,6 +8,7 @@ import { de } from '../../src/site/i18n/de.js';
 import { en } from '../../src/site/i18n/en.js';
 import { runBuild } from '../helpers/build-fixture.js';
 import { DEMO_HANDBOOK } from '../helpers/demo-handbook.js';
+import { pageOfEachKind } from '../helpers/page-kinds.js';
 import { serveStatic } from '../helpers/static-server.js';
 import { visibleTexts } from '../helpers/visible-text.js';
 
@@ -52,27 +53,7 @@ footerLinks:
   const build = runBuild('--content', content, '--out', out, '--base', '/okrs/');
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
   pages = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
-  const model = JSON.parse(readFileSync(path.join(out, 'handbook.json'), 'utf8'));
-  const objective = model.objectives.find((o: { keyResults: unknown[] }) => o.keyResults.length > 0);
-  kinds = [
-    ['home', ''],
-    ['objectives', 'objectives/'],
-    ['objective', `objectives/${objective.id}/`],
-    ['key result', `key-results/${objective.keyResults[0].id}/`],
-    ['people', 'people/'],
-    ['person', `people/${objective.owner}/`],
-    ['ownership', 'ownership/'],
-    ['needs attention', `ownership/${model.cycles[0].id}/attention/`],
-    ['alignment', 'alignment/'],
-    ['cycles', 'cycles/'],
-    ['cycle', `cycles/${model.cycles[0].id}/`],
-    ['reviews', 'reviews/'],
-    ['review', `reviews/${model.reviews[0].id}/`],
-    ['teams', 'teams/'],
-    ['team', `teams/${model.teams[0].id}/`],
-    ['glossary', 'glossary/'],
-    ['term', 'glossary/okr-owner/'],
-  ];
+  kinds = pageOfEachKind(out);
   server = await serveStatic(out, '/okrs/');
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 }, 300_000);

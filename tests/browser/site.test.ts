@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../helpers/build-fixture.js';
 import { launchChromium } from '../helpers/browser.js';
 import { DEMO_HANDBOOK } from '../helpers/demo-handbook.js';
+import { pageOfEachKind } from '../helpers/page-kinds.js';
 import { serveStatic } from '../helpers/static-server.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -19,30 +20,8 @@ beforeAll(async () => {
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'okr-handbook-browser-')), 'site');
   const build = runBuild('--content', DEMO_HANDBOOK, '--out', out, '--base', '/okrs/');
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
-  const model = JSON.parse(readFileSync(path.join(out, 'handbook.json'), 'utf8'));
-  const objective = model.objectives.find((o: { keyResults: unknown[] }) => o.keyResults.length > 0);
   // One page of each kind, chosen from the model so the test follows the fixture.
-  addresses = [
-    ['home', ''],
-    ['objectives', 'objectives/'],
-    ['objective', `objectives/${objective.id}/`],
-    ['key result', `key-results/${objective.keyResults[0].id}/`],
-    ['people', 'people/'],
-    ['person', `people/${objective.owner}/`],
-    ['ownership', 'ownership/'],
-    ['ownership of a cycle', `ownership/${model.cycles[0].id}/`],
-    ['needs attention', `ownership/${model.activeCycle}/attention/`],
-    ['alignment', 'alignment/'],
-    ['cycles', 'cycles/'],
-    ['cycle', `cycles/${model.cycles[0].id}/`],
-    ['reviews', 'reviews/'],
-    ['review', `reviews/${model.reviews[0].id}/`],
-    ['teams', 'teams/'],
-    ['team', `teams/${model.teams[0].id}/`],
-    ['glossary', 'glossary/'],
-    ['term', 'glossary/okr-owner/'],
-    ['MDX term', 'glossary/initiative/'],
-  ];
+  addresses = pageOfEachKind(out);
   server = await serveStatic(out, '/okrs/');
   browser = await launchChromium();
 }, 180_000);
